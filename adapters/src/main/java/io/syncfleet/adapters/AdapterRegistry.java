@@ -1,0 +1,41 @@
+package io.syncfleet.adapters;
+
+import io.syncfleet.adapters.ebay.EbayAdapter;
+import io.syncfleet.adapters.http.AccessTokenCache;
+import io.syncfleet.adapters.http.MarketplaceHttp;
+import io.syncfleet.adapters.shopify.ShopifyAdapter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The adapters a process can use, by channel id. */
+public final class AdapterRegistry {
+  private final Map<String, MarketplaceAdapter> byChannel = new LinkedHashMap<>();
+
+  public AdapterRegistry(Collection<? extends MarketplaceAdapter> adapters) {
+    for (MarketplaceAdapter adapter : adapters) {
+      if (byChannel.put(adapter.channel(), adapter) != null) {
+        throw new IllegalArgumentException("two adapters for channel " + adapter.channel());
+      }
+    }
+  }
+
+  /** Every adapter Syncfleet ships, sharing one HTTP toolkit and token cache. */
+  public static AdapterRegistry standard(MarketplaceHttp http) {
+    AccessTokenCache tokens = new AccessTokenCache(http.clock());
+    return new AdapterRegistry(List.of(
+        new EbayAdapter(http, tokens),
+        new ShopifyAdapter(http)));
+  }
+
+  /** The adapter of a channel, if this process has one. */
+  public Optional<MarketplaceAdapter> find(String channel) {
+    return Optional.ofNullable(byChannel.get(channel));
+  }
+
+  public Collection<MarketplaceAdapter> all() {
+    return byChannel.values();
+  }
+}

@@ -1,0 +1,4 @@
+package io.syncfleet.producer.job;
+
+/** A SKU whose listing is to be removed. */
+public record SkuRef(String sku) implements Item {}

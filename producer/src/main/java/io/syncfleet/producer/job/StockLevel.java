@@ -1,0 +1,13 @@
+package io.syncfleet.producer.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An absolute available quantity for a SKU, optionally at one of the merchant's locations. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StockLevel(String sku, Integer quantity, String location) implements Item {
+
+  /** Stock at the connection's default location. */
+  public static StockLevel of(String sku, int quantity) {
+    return new StockLevel(sku, quantity, null);
+  }
+}

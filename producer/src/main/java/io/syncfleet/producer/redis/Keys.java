@@ -1,0 +1,146 @@
+package io.syncfleet.producer.redis;
+
+/**
+ * The Redis key layout: the contract between the worker (which writes these keys directly, for
+ * speed) and every reader (the read model behind the CLI and the dashboard). Everything lives under
+ * one namespace, which is also Jesque's, so Jesque's own keys ({@code queue:*}, {@code queues},
+ * {@code workers}, {@code stat:*}) keep their meaning.
+ *
+ * <p>For Redis Cluster, give the namespace a hash tag (e.g. {@code {syncfleet}}): every multi-key
+ * script then touches one slot.
+ */
+public final class Keys {
+  /** The namespace used when none is configured. */
+  public static final String DEFAULT_NAMESPACE = "syncfleet";
+
+  private final String ns;
+
+  public Keys(String namespace) {
+    if (namespace == null || namespace.isBlank() || namespace.contains(" ")) {
+      throw new IllegalArgumentException("namespace must be a non-blank word, was '" + namespace + "'");
+    }
+    this.ns = namespace;
+  }
+
+  public String namespace() {
+    return ns;
+  }
+
+  private String key(String... parts) {
+    StringBuilder b = new StringBuilder(ns);
+    for (String p : parts) {
+      b.append(':').append(p);
+    }
+    return b.toString();
+  }
+
+  /** List: jobs waiting on a queue (Jesque layout; RPUSH to enqueue, taken from the left). */
+  public String queue(String name) {
+    return key("queue", name);
+  }
+
+  /** Set: names of queues that have been used (Jesque layout). */
+  public String queues() {
+    return key("queues");
+  }
+
+  /** Set: pause flags; a queue named here is not polled by any worker. */
+  public String pausedQueues() {
+    return key("queues", "paused");
+  }
+
+  /** List: the job a worker thread is running, taken from {@code queue} (Jesque layout). */
+  public String inflight(String threadName, String queue) {
+    return key("inflight", threadName, queue);
+  }
+
+  /** List: wake-up tokens; idle worker threads block on it so new work starts at once. */
+  public String wake() {
+    return key("wake");
+  }
+
+  /** Sorted set: jobs due later (retries, postponed work), scored by due time in epoch ms. */
+  public String schedule() {
+    return key("schedule");
+  }
+
+  /** Sorted set: dead job ids scored by the time they died (epoch ms). */
+  public String dead() {
+    return key("dead");
+  }
+
+  /** Hash: dead job id to its {@code DeadJob} JSON. */
+  public String deadRecords() {
+    return key("dead", "records");
+  }
+
+  /** Set: names of running worker threads (Jesque layout). */
+  public String workers() {
+    return key("workers");
+  }
+
+  /** Sorted set: worker process ids scored by their last heartbeat (epoch ms). */
+  public String processes() {
+    return key("processes");
+  }
+
+  /** Hash with expiry: one worker process's description and what its threads are doing. */
+  public String process(String processId) {
+    return key("process", processId);
+  }
+
+  /** String counter: jobs processed since the namespace was created (Jesque layout). */
+  public String processed() {
+    return key("stat", "processed");
+  }
+
+  /** String counter: jobs that ended in the dead set (Jesque layout). */
+  public String failed() {
+    return key("stat", "failed");
+  }
+
+  /** String counter with expiry: jobs of {@code kind} (processed/failed) in one epoch minute. */
+  public String statMinute(String kind, long epochMinute) {
+    return key("stat", kind, Long.toString(epochMinute));
+  }
+
+  /** Hash: {@code tenant/channel} to the stored, encrypted connection. */
+  public String connections() {
+    return key("connections");
+  }
+
+  /** Hash: {@code tenant/channel} to a counter bumped on every change of that connection. */
+  public String connectionVersions() {
+    return key("connections", "versions");
+  }
+
+  /** Hash: a connection's live state (paused, last success, last error). */
+  public String connectionState(String tenant, String channel) {
+    return key("connection", tenant, channel);
+  }
+
+  /** List: jobs held while a connection is paused, released when it resumes. */
+  public String parked(String tenant, String channel) {
+    return key("parked", tenant, channel);
+  }
+
+  /** Stream: a tenant's new and changed orders, read by the merchant with a consumer group. */
+  public String orders(String tenant) {
+    return key("orders", tenant);
+  }
+
+  /** Hash: {@code tenant/channel} to the order cursor (opaque JSON, adapter-defined). */
+  public String orderCursors() {
+    return key("orders", "cursors");
+  }
+
+  /** Hash: order id to a fingerprint of its last appended version, per connection. */
+  public String ordersSeen(String tenant, String channel) {
+    return key("orders", "seen", tenant, channel);
+  }
+
+  /** List: the answer to one request/reply job (connection tests), read once by the caller. */
+  public String reply(String jobId) {
+    return key("reply", jobId);
+  }
+}
