@@ -134,6 +134,32 @@ public final class ConnectionStore {
     }
   }
 
+  /** Every connection id ({@code tenant/channel}), without reading the connections. */
+  public List<String> ids() {
+    try (Jedis jedis = pool.getResource()) {
+      return new ArrayList<>(jedis.hkeys(keys.connections()));
+    }
+  }
+
+  /** Whether workers must hold the connection's jobs (its credentials failed). */
+  public boolean isPaused(String tenant, String channel) {
+    try (Jedis jedis = pool.getResource()) {
+      return "1".equals(jedis.hget(keys.connectionState(tenant, channel), "paused"));
+    }
+  }
+
+  /** Records the last success or the last error (already redacted) of a call on the connection. */
+  public void recordOutcome(String tenant, String channel, String error) {
+    String now = Long.toString(System.currentTimeMillis());
+    try (Jedis jedis = pool.getResource()) {
+      if (error == null) {
+        jedis.hset(keys.connectionState(tenant, channel), "lastSuccessAt", now);
+      } else {
+        jedis.hset(keys.connectionState(tenant, channel), Map.of("lastErrorAt", now, "lastError", error));
+      }
+    }
+  }
+
   /** Marks the connection paused: workers park its jobs instead of calling the marketplace. */
   public void pause(String tenant, String channel, String reason) {
     try (Jedis jedis = pool.getResource()) {

@@ -139,6 +139,11 @@ public final class Keys {
     return key("orders", "seen", tenant, channel);
   }
 
+  /** String with expiry: held by the one process that enqueued a connection's current order pull. */
+  public String orderPullLock(String tenant, String channel) {
+    return key("orders", "pull", tenant, channel);
+  }
+
   /** List: the answer to one request/reply job (connection tests), read once by the caller. */
   public String reply(String jobId) {
     return key("reply", jobId);

@@ -1,0 +1,72 @@
+package io.syncfleet.worker.process;
+
+import io.syncfleet.producer.state.DeadJob;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a job ended, as the worker will record it atomically with taking it out of flight: nothing
+ * further (done), retries on the schedule, records in the dead set, a job parked for a paused
+ * connection, or work handed back to the head of its queue. One job can end several ways at once
+ * (some items done, some retried, some dead).
+ *
+ * @param retries  jobs to run later
+ * @param dead     records for the dead set
+ * @param parkKey  the parked list for {@code parked}, or null
+ * @param parked   payloads to hold until the connection resumes
+ * @param requeue  payloads to put back at the head of the job's queue now
+ */
+public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey, List<String> parked,
+    List<String> requeue) {
+
+  private static final Settlement DONE = new Settlement(List.of(), List.of(), null, List.of(), List.of());
+
+  public Settlement {
+    retries = List.copyOf(retries);
+    dead = List.copyOf(dead);
+    parked = List.copyOf(parked);
+    requeue = List.copyOf(requeue);
+  }
+
+  /** A job due at {@code dueAt} (epoch ms). */
+  public record Retry(long dueAt, String payload) {}
+
+  /** Nothing left to do. */
+  public static Settlement done() {
+    return DONE;
+  }
+
+  public static Settlement retry(long dueAt, String payload) {
+    return new Settlement(List.of(new Retry(dueAt, payload)), List.of(), null, List.of(), List.of());
+  }
+
+  public static Settlement dead(DeadJob record) {
+    return new Settlement(List.of(), List.of(record), null, List.of(), List.of());
+  }
+
+  public static Settlement park(String parkKey, String payload) {
+    return new Settlement(List.of(), List.of(), parkKey, List.of(payload), List.of());
+  }
+
+  public static Settlement requeue(String payload) {
+    return new Settlement(List.of(), List.of(), null, List.of(), List.of(payload));
+  }
+
+  /** Both this and {@code other}. */
+  public Settlement and(Settlement other) {
+    List<Retry> r = new ArrayList<>(retries);
+    r.addAll(other.retries);
+    List<DeadJob> d = new ArrayList<>(dead);
+    d.addAll(other.dead);
+    List<String> p = new ArrayList<>(parked);
+    p.addAll(other.parked);
+    List<String> q = new ArrayList<>(requeue);
+    q.addAll(other.requeue);
+    return new Settlement(r, d, parkKey != null ? parkKey : other.parkKey, p, q);
+  }
+
+  /** True when the job simply succeeded: its acknowledgement can ride on the next fetch. */
+  public boolean isDone() {
+    return retries.isEmpty() && dead.isEmpty() && parked.isEmpty() && requeue.isEmpty();
+  }
+}

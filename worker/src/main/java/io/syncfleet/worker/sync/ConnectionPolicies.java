@@ -1,0 +1,63 @@
+package io.syncfleet.worker.sync;
+
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.Timeout;
+import dev.failsafe.TimeoutExceededException;
+import io.syncfleet.adapters.failure.TransientFailure;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The Failsafe policies around every adapter call, built once per connection and reused. Composed
+ * outermost first: a short retry for passing faults, then the connection's circuit breaker (so
+ * each attempt counts), then a timeout per attempt. Rate limits, authentication and permanent
+ * failures pass straight through: the worker schedules, pauses or buries those instead.
+ */
+public final class ConnectionPolicies {
+  private final Duration callTimeout;
+  private final ConcurrentMap<String, Policies> byConnection = new ConcurrentHashMap<>();
+
+  public ConnectionPolicies(Duration callTimeout) {
+    this.callTimeout = callTimeout;
+  }
+
+  /** The executor for calls on a connection. */
+  public FailsafeExecutor<Object> executor(String connectionId) {
+    return policies(connectionId).executor;
+  }
+
+  /** The connection's breaker (state and remaining delay, for scheduling and the dashboard). */
+  public CircuitBreaker<Object> breaker(String connectionId) {
+    return policies(connectionId).breaker;
+  }
+
+  private Policies policies(String connectionId) {
+    return byConnection.computeIfAbsent(connectionId, id -> new Policies(callTimeout));
+  }
+
+  private static final class Policies {
+    private final CircuitBreaker<Object> breaker;
+    private final FailsafeExecutor<Object> executor;
+
+    Policies(Duration callTimeout) {
+      RetryPolicy<Object> retry = RetryPolicy.builder()
+          .handle(TransientFailure.class, TimeoutExceededException.class)
+          .withMaxRetries(2)
+          .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+          .withJitter(0.25)
+          .build();
+      this.breaker = CircuitBreaker.builder()
+          .handle(TransientFailure.class, TimeoutExceededException.class)
+          .withFailureThreshold(5, 10)
+          .withDelay(Duration.ofSeconds(30))
+          .withSuccessThreshold(2)
+          .build();
+      Timeout<Object> timeout = Timeout.builder(callTimeout).withInterrupt().build();
+      this.executor = Failsafe.with(retry, breaker, timeout);
+    }
+  }
+}
