@@ -13,6 +13,7 @@ import net.greghaines.jesque.Config;
 import net.greghaines.jesque.worker.WorkerImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -39,9 +40,15 @@ public final class Processor extends WorkerImpl {
 
   public Processor(Config config, Keys keys, List<String> queues, Map<String, JobHandler> handlers,
       IdleGate gate) {
+    this(config, keys, queues, handlers, gate, new Jedis(config.getHost(), config.getPort(), config.getTimeout()));
+  }
+
+  /** A processor on a connection the caller made (as Jesque allows: TLS, instrumented sockets). */
+  public Processor(Config config, Keys keys, List<String> queues, Map<String, JobHandler> handlers,
+      IdleGate gate, Jedis connection) {
     super(config, queues, job -> {
       throw new UnsupportedOperationException("jobs run through Syncfleet handlers");
-    });
+    }, connection);
     this.keys = keys;
     this.fetcher = new Fetcher(keys, getName(), queues);
     this.settler = new Settler(keys);
