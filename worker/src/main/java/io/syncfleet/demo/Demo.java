@@ -276,8 +276,10 @@ public final class Demo {
     say("");
     say("Summary");
     say("  items synced          %,.0f", items.getOrDefault("done", 0.0));
-    say("  items retried         %,.0f  (marketplace 429s: %d, injected failures: %d)",
-        items.getOrDefault("retried", 0.0), ebay.throttled() + shopify.throttled(), ebay.failed() + shopify.failed());
+    say("  items retried         %,.0f  (injected failures: %d)", items.getOrDefault("retried", 0.0),
+        ebay.failed() + shopify.failed());
+    say("  items throttled       %,.0f  (marketplace 429s: %d; waited as asked, no attempt spent)",
+        items.getOrDefault("throttled", 0.0), ebay.throttled() + shopify.throttled());
     say("  dead jobs             %d", deadCount);
     for (DeadJob d : dead.page(0, 5)) {
       say("    %s %s: %s %s", d.channel(), d.operation(), d.reason(), d.errorMessage() == null ? "" : d.errorMessage());

@@ -70,7 +70,7 @@ final class EbayErrors {
     return bySku;
   }
 
-  /** The outcome of one bulk entry: 2xx is done, 408/429/5xx a passing fault, anything else final. */
+  /** The outcome of one bulk entry: 2xx is done, 429 throttled, 408/5xx a passing fault, anything else final. */
   static ItemOutcome outcome(String sku, JsonNode response) {
     int status = response.path("statusCode").asInt(0);
     if (status >= 200 && status < 300) {
@@ -80,7 +80,10 @@ final class EbayErrors {
     if (status == 0) {
       return ItemOutcome.retry(sku, e.code(), "eBay gave no status for this SKU: " + e.message(), null);
     }
-    if (status == 408 || status == 429 || status >= 500) {
+    if (status == 429) {
+      return ItemOutcome.throttled(sku, e.code(), e.message(), null);
+    }
+    if (status == 408 || status >= 500) {
       return ItemOutcome.retry(sku, e.code(), e.message(), null);
     }
     return ItemOutcome.failed(sku, e.code(), e.message());

@@ -38,6 +38,6 @@ final class EbayItemCalls {
   }
 
   private static ItemOutcome later(String sku, RateLimitedFailure e) {
-    return ItemOutcome.retry(sku, e.code(), e.getMessage(), e.retryAfter().orElse(null));
+    return ItemOutcome.throttled(sku, e.code(), e.getMessage(), e.retryAfter().orElse(null));
   }
 }

@@ -131,7 +131,7 @@ class EbayPriceQuantityTest {
         StockLevel.of("SKU-1", 1), StockLevel.of("SKU-2", 2), StockLevel.of("SKU-3", 3)));
 
     for (ItemOutcome outcome : result.outcomes()) {
-      assertEquals(ItemOutcome.Status.RETRY, outcome.status(), outcome.sku());
+      assertEquals(ItemOutcome.Status.THROTTLED, outcome.status(), outcome.sku());
       assertEquals(Duration.ofSeconds(3), outcome.retryAfter(), outcome.sku());
     }
     assertEquals(3, ebay.server.getRequestCount(), "token and two lookups, nothing after the throttle");

@@ -62,9 +62,14 @@ public record SyncJob(
         traceId, lastError);
   }
 
-  /** The same work without spending an attempt (paused connection, open circuit). */
+  /** The same work without spending an attempt (paused connection, open circuit, throttling). */
   public SyncJob postpone(String reason, long now) {
-    return new SyncJob(version, JobIds.next(), tenant, channel, operation, queue, items, attempt, now,
+    return postpone(items, reason, now);
+  }
+
+  /** Some of this job's items again without spending an attempt (throttled before they were sent). */
+  public SyncJob postpone(List<? extends Item> subset, String reason, long now) {
+    return new SyncJob(version, JobIds.next(), tenant, channel, operation, queue, subset, attempt, now,
         traceId, reason);
   }
 }

@@ -206,6 +206,8 @@ public final class SyncJobHandler implements JobHandler {
       bySku.put(item.sku(), item);
     }
     List<Item> retry = new ArrayList<>();
+    List<Item> throttled = new ArrayList<>();
+    Duration throttledFor = null;
     List<Item> failed = new ArrayList<>();
     List<DeadJob.ItemError> errors = new ArrayList<>();
     Duration retryAfter = null;
@@ -225,6 +227,12 @@ public final class SyncJobHandler implements JobHandler {
             retryAfter = o.retryAfter();
           }
           retryReason = o.code() == null ? o.message() : o.code() + ": " + o.message();
+        }
+        case THROTTLED -> {
+          throttled.add(item);
+          if (o.retryAfter() != null && (throttledFor == null || o.retryAfter().compareTo(throttledFor) > 0)) {
+            throttledFor = o.retryAfter();
+          }
         }
         case FAILED -> {
           failed.add(item);
@@ -251,6 +259,14 @@ public final class SyncJobHandler implements JobHandler {
     }
     if (!retry.isEmpty()) {
       s = s.and(retryOrBury(job, retry, retryAfter, retryReason, worker, now));
+    }
+    if (!throttled.isEmpty()) {
+      // Throttling says nothing about the items: wait as asked, without spending an attempt.
+      metrics.items(job.channel(), op, "throttled", throttled.size());
+      metrics.failure(job.channel(), "rate_limited");
+      long due = now + Backoff.after(job.attempt(), throttledFor).toMillis();
+      s = s.and(Settlement.retry(due, JobCodec.encode(
+          job.postpone(throttled, "rate limited by " + job.channel(), now))));
     }
     if (s.isDone()) {
       metrics.job(job.channel(), op, "done");
