@@ -190,8 +190,8 @@ class EbayUpsertTest {
 
     assertEquals(List.of(
         ItemOutcome.done("SKU-1"),
-        ItemOutcome.retry("SKU-2", "2001", "Too many requests.", Duration.ofSeconds(7)),
-        ItemOutcome.retry("SKU-3", "2001", "Too many requests.", Duration.ofSeconds(7))), result.outcomes());
+        ItemOutcome.throttled("SKU-2", "2001", "Too many requests.", Duration.ofSeconds(7)),
+        ItemOutcome.throttled("SKU-3", "2001", "Too many requests.", Duration.ofSeconds(7))), result.outcomes());
     assertEquals(5, ebay.server.getRequestCount(), "no call after the throttle");
   }
 
