@@ -111,6 +111,7 @@ public final class Launcher {
   /** Starts a worker process with the given adapters and any extra job handlers by Jesque class. */
   public static Launcher start(WorkerConfig config, AdapterRegistry adapters, Map<String, JobHandler> extraHandlers) {
     Launcher l = new Launcher(config, adapters, extraHandlers);
+    l.awaitRedis();
     for (Thread t : l.threads) {
       t.start();
     }
@@ -191,6 +192,26 @@ public final class Launcher {
     LOG.info("worker {} stopped ({} jobs interrupted after the grace period, {} handed back to their queues)",
         processId, interrupted, handedBack);
     stopped.countDown();
+  }
+
+  /** Jesque registers each thread as it starts, so wait (with backoff) until Redis answers. */
+  private void awaitRedis() {
+    long backoff = 200;
+    while (true) {
+      try (Jedis jedis = pool.getResource()) {
+        jedis.ping();
+        return;
+      } catch (JedisException e) {
+        LOG.warn("waiting for Redis at {}: {}", config.redis().describe(), e.getMessage());
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for Redis", ie);
+        }
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
   }
 
   /** Puts whatever is still in flight back at the head of its queue. */
