@@ -173,9 +173,7 @@ public final class ShopifyAdapter implements MarketplaceAdapter {
     input.putArray("quantities").addAll(quantities);
     // A fresh key per call: the same absolute value may rightly be set again after stock moved in between.
     variables.put("idempotencyKey", UUID.randomUUID().toString());
-    JsonNode payload = graphql.execute(connection, ShopifyQueries.INVENTORY_SET, variables)
-        .path("inventorySetQuantities");
-    return ShopifyUserError.list(payload.path("userErrors"));
+    return mutate(connection, ShopifyQueries.INVENTORY_SET, variables, "inventorySetQuantities");
   }
 
   /**
@@ -219,9 +217,7 @@ public final class ShopifyAdapter implements MarketplaceAdapter {
   private List<ShopifyUserError> setPrices(Connection connection, String productId, List<ObjectNode> inputs) {
     ObjectNode variables = Json.MAPPER.createObjectNode().put("productId", productId);
     variables.putArray("variants").addAll(inputs);
-    JsonNode payload = graphql.execute(connection, ShopifyQueries.VARIANT_PRICES, variables)
-        .path("productVariantsBulkUpdate");
-    return ShopifyUserError.list(payload.path("userErrors"));
+    return mutate(connection, ShopifyQueries.VARIANT_PRICES, variables, "productVariantsBulkUpdate");
   }
 
   /**
@@ -271,17 +267,19 @@ public final class ShopifyAdapter implements MarketplaceAdapter {
   private List<ShopifyUserError> deleteProduct(Connection connection, String productId) {
     ObjectNode variables = Json.MAPPER.createObjectNode();
     variables.putObject("input").put("id", productId);
-    JsonNode payload = graphql.execute(connection, ShopifyQueries.PRODUCT_DELETE, variables).path("productDelete");
-    return ShopifyUserError.list(payload.path("userErrors"));
+    return mutate(connection, ShopifyQueries.PRODUCT_DELETE, variables, "productDelete");
   }
 
   private List<ShopifyUserError> deleteVariants(Connection connection, String productId, Set<String> ids) {
     ObjectNode variables = Json.MAPPER.createObjectNode().put("productId", productId);
     ArrayNode idNodes = variables.putArray("variantsIds");
     ids.forEach(idNodes::add);
-    JsonNode payload = graphql.execute(connection, ShopifyQueries.VARIANTS_DELETE, variables)
-        .path("productVariantsBulkDelete");
-    return ShopifyUserError.list(payload.path("userErrors"));
+    return mutate(connection, ShopifyQueries.VARIANTS_DELETE, variables, "productVariantsBulkDelete");
+  }
+
+  /** Runs {@code mutation} and returns the {@code userErrors} of its {@code field} payload. */
+  private List<ShopifyUserError> mutate(Connection connection, String mutation, ObjectNode variables, String field) {
+    return ShopifyUserError.list(graphql.execute(connection, mutation, variables).path(field).path("userErrors"));
   }
 
   /** Orders by {@code updated_at}, oldest change first, one page per call. */

@@ -17,20 +17,21 @@ final class ShopifyQueries {
         locations(first: 1) { nodes { id name } }
       }""";
 
+  /** The variant fields ShopifyVariantLookup reads, shared so both variant queries ask for the same. */
+  private static final String VARIANT_FIELDS = """
+      fragment VariantFields on ProductVariant {
+        id sku selectedOptions { name value } inventoryItem { id }
+      }""";
+
   /** Shopify's search matches loosely, so callers keep only exact SKU matches. */
   static final String VARIANTS_BY_SKU = """
       query VariantsBySku($query: String!, $first: Int!, $after: String) {
         productVariants(first: $first, after: $after, query: $query) {
-          nodes {
-            id
-            sku
-            selectedOptions { name value }
-            inventoryItem { id }
-            product { id variantsCount { count } }
-          }
+          nodes { ...VariantFields product { id variantsCount { count } } }
           pageInfo { hasNextPage endCursor }
         }
-      }""";
+      }
+      """ + VARIANT_FIELDS;
 
   /** A product by id or handle (productByIdentifier, 2025-04+ [V]) with a page of its variants; null if none. */
   static final String PRODUCT_VARIANTS = """
@@ -39,11 +40,12 @@ final class ShopifyQueries {
           id
           variantsCount { count }
           variants(first: $first, after: $after) {
-            nodes { id sku selectedOptions { name value } inventoryItem { id } }
+            nodes { ...VariantFields }
             pageInfo { hasNextPage endCursor }
           }
         }
-      }""";
+      }
+      """ + VARIANT_FIELDS;
 
   /** With an {@code identifier} it updates that product; without one it creates a product. */
   static final String PRODUCT_SET = """
@@ -87,6 +89,12 @@ final class ShopifyQueries {
         }
       }""";
 
+  /** The line fields {@link ShopifyMapper#lines} reads, shared so both order queries ask for the same. */
+  private static final String LINE_ITEM_FIELDS = """
+      fragment LineItemFields on LineItem {
+        sku title quantity originalUnitPriceSet { shopMoney { amount currencyCode } }
+      }""";
+
   static final String ORDERS_UPDATED_SINCE = """
       query OrdersUpdatedSince($first: Int!, $after: String, $query: String, $lines: Int!) {
         orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
@@ -100,24 +108,26 @@ final class ShopifyQueries {
             displayFulfillmentStatus
             totalPriceSet { shopMoney { amount currencyCode } }
             lineItems(first: $lines) {
-              nodes { sku title quantity originalUnitPriceSet { shopMoney { amount currencyCode } } }
+              nodes { ...LineItemFields }
               pageInfo { hasNextPage endCursor }
             }
           }
           pageInfo { hasNextPage endCursor }
         }
-      }""";
+      }
+      """ + LINE_ITEM_FIELDS;
 
   /** The rest of an order's lines when it has more than one orders page carries. */
   static final String ORDER_LINE_ITEMS = """
       query OrderLineItems($id: ID!, $first: Int!, $after: String) {
         order(id: $id) {
           lineItems(first: $first, after: $after) {
-            nodes { sku title quantity originalUnitPriceSet { shopMoney { amount currencyCode } } }
+            nodes { ...LineItemFields }
             pageInfo { hasNextPage endCursor }
           }
         }
-      }""";
+      }
+      """ + LINE_ITEM_FIELDS;
 
   private ShopifyQueries() {}
 }

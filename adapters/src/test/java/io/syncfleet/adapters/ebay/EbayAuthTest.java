@@ -10,7 +10,6 @@ import io.syncfleet.adapters.OrderCursor;
 import io.syncfleet.adapters.failure.AuthenticationFailure;
 import io.syncfleet.producer.connection.Connection;
 import io.syncfleet.producer.connection.Secrets;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,19 +17,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EbayAuthTest {
   private static final String EMPTY_ORDERS = "{\"total\":0,\"orders\":[]}";
 
-  private final EbayFixture ebay = new EbayFixture();
+  @RegisterExtension
+  final EbayFixture ebay = new EbayFixture();
   private final Connection connection = ebay.connection();
-
-  @AfterEach
-  void stop() throws IOException {
-    ebay.close();
-  }
 
   @Test
   void mintsATokenWithTheRefreshGrantAndSendsItAsBearer() throws Exception {

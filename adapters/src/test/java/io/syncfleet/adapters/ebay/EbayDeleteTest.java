@@ -6,20 +6,15 @@ import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.producer.connection.Connection;
 import io.syncfleet.producer.job.SkuRef;
-import java.io.IOException;
 import java.util.List;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EbayDeleteTest {
-  private final EbayFixture ebay = new EbayFixture();
+  @RegisterExtension
+  final EbayFixture ebay = new EbayFixture();
   private final Connection connection = ebay.connection();
-
-  @AfterEach
-  void stop() throws IOException {
-    ebay.close();
-  }
 
   @Test
   void deletesEachItemAndCountsAnItemAlreadyGoneAsDone() {

@@ -11,26 +11,21 @@ import io.syncfleet.adapters.failure.PermanentFailure;
 import io.syncfleet.adapters.failure.RateLimitedFailure;
 import io.syncfleet.adapters.failure.TransientFailure;
 import io.syncfleet.producer.job.StockLevel;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /** How every kind of failed answer reaches the worker: as which typed failure, with what in it. */
 class EbayFailuresTest {
   private static final String THROTTLED = "{\"errors\":[{\"errorId\":2001,\"message\":\"Too many requests.\"}]}";
 
-  private final EbayFixture ebay = new EbayFixture(Duration.ofMillis(300));
-
-  @AfterEach
-  void stop() throws IOException {
-    ebay.close();
-  }
+  @RegisterExtension
+  final EbayFixture ebay = new EbayFixture(Duration.ofMillis(300));
 
   @Test
   void throttledWithRetryAfterSecondsCarriesTheWait() {

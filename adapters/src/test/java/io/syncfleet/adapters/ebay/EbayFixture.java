@@ -22,9 +22,14 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A MockWebServer standing in for eBay, a real adapter pointed at it, and a clock tests can move. */
-final class EbayFixture implements AutoCloseable {
+/**
+ * A MockWebServer standing in for eBay, a real adapter pointed at it, and a clock tests can move.
+ * Registered as an extension, it shuts its server down after each test.
+ */
+final class EbayFixture implements AfterEachCallback {
   static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
   static final String CLIENT_ID = "client-1";
   static final String CLIENT_SECRET = "secret-1";
@@ -119,7 +124,7 @@ final class EbayFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void afterEach(ExtensionContext context) throws IOException {
     server.shutdown();
   }
 

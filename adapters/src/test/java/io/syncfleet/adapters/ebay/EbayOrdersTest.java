@@ -10,25 +10,20 @@ import io.syncfleet.adapters.OrderCursor;
 import io.syncfleet.adapters.OrderPage;
 import io.syncfleet.adapters.failure.PermanentFailure;
 import io.syncfleet.producer.connection.Connection;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EbayOrdersTest {
-  private final EbayFixture ebay = new EbayFixture();
+  @RegisterExtension
+  final EbayFixture ebay = new EbayFixture();
   private final Connection connection = ebay.connection();
-
-  @AfterEach
-  void stop() throws IOException {
-    ebay.close();
-  }
 
   @Test
   void aFirstPullPagesThroughTheLast90DaysAndCarriesTheHighWaterMark() {

@@ -11,24 +11,19 @@ import io.syncfleet.adapters.failure.PermanentFailure;
 import io.syncfleet.producer.connection.Connection;
 import io.syncfleet.producer.job.PriceChange;
 import io.syncfleet.producer.job.StockLevel;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EbayPriceQuantityTest {
-  private final EbayFixture ebay = new EbayFixture();
+  @RegisterExtension
+  final EbayFixture ebay = new EbayFixture();
   private final Connection connection = ebay.connection();
-
-  @AfterEach
-  void stop() throws IOException {
-    ebay.close();
-  }
 
   @Test
   void stockSetsTheItemQuantityAndTheOffersAvailableQuantity() {

@@ -12,15 +12,14 @@ import io.syncfleet.adapters.ItemOutcome.Status;
 import io.syncfleet.adapters.failure.PermanentFailure;
 import io.syncfleet.producer.connection.Connection;
 import io.syncfleet.producer.job.Listing;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EbayUpsertTest {
   private static final Listing MUG = new Listing("SKU-1", "Red mug", "A red mug", "Acme", "M-1",
@@ -33,13 +32,9 @@ class EbayUpsertTest {
   private static final String NO_OFFER =
       "{\"errors\":[{\"errorId\":25713,\"message\":\"This Offer is not available.\"}]}";
 
-  private final EbayFixture ebay = new EbayFixture();
+  @RegisterExtension
+  final EbayFixture ebay = new EbayFixture();
   private final Connection connection = ebay.connection();
-
-  @AfterEach
-  void stop() throws IOException {
-    ebay.close();
-  }
 
   @Test
   void storesItemsInBulkThenCreatesPublishesOrUpdatesTheirOffers() {

@@ -19,34 +19,29 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 
 /** How every way a Shopify call can fail reaches the worker: as which typed failure, with what wait. */
 class ShopifyFailuresTest {
-  private ShopifyMockShop shop;
-
-  @BeforeEach
-  void start() throws Exception {
-    shop = new ShopifyMockShop();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shop.close();
-  }
+  @RegisterExtension
+  final ShopifyMockShop shop = new ShopifyMockShop();
 
   private List<StockLevel> oneStock() {
     return List.of(StockLevel.of("SKU-1", 3));
+  }
+
+  /** A one-item stock update over the mock shop's connection: the call most of these tests fail. */
+  private Executable updateStock() {
+    return () -> shop.adapter.updateStock(shop.connection(), oneStock());
   }
 
   @Test
   void http429WithRetryAfterIsRateLimitedWithThatWait() {
     shop.server.enqueue(ShopifyMockShop.json(429, "{\"errors\":\"Exceeded 2 calls per second for api client.\"}")
         .setHeader("Retry-After", "2.0"));
-    RateLimitedFailure f = assertThrows(RateLimitedFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    RateLimitedFailure f = assertThrows(RateLimitedFailure.class, updateStock());
     assertEquals(429, f.httpStatus());
     assertEquals(Duration.ofSeconds(2), f.retryAfter().orElseThrow());
     assertTrue(f.getMessage().contains("Exceeded 2 calls"), f.getMessage());
@@ -55,16 +50,14 @@ class ShopifyFailuresTest {
   @Test
   void http429WithoutRetryAfterIsRateLimitedWithoutWait() {
     shop.server.enqueue(ShopifyMockShop.json(429, "{\"errors\":\"Throttled\"}"));
-    RateLimitedFailure f = assertThrows(RateLimitedFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    RateLimitedFailure f = assertThrows(RateLimitedFailure.class, updateStock());
     assertTrue(f.retryAfter().isEmpty());
   }
 
   @Test
   void serverErrorIsTransient() {
     shop.server.enqueue(ShopifyMockShop.json(503, "<html>Service unavailable</html>"));
-    TransientFailure f = assertThrows(TransientFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    TransientFailure f = assertThrows(TransientFailure.class, updateStock());
     assertEquals(503, f.httpStatus());
   }
 
@@ -86,8 +79,7 @@ class ShopifyFailuresTest {
           "documentation":"https://shopify.dev/api/usage/rate-limits"}}],
          "extensions":{"cost":{"requestedQueryCost":502,"actualQueryCost":null,
           "throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":102,"restoreRate":100.0}}}}"""));
-    RateLimitedFailure f = assertThrows(RateLimitedFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    RateLimitedFailure f = assertThrows(RateLimitedFailure.class, updateStock());
     assertEquals("THROTTLED", f.code());
     assertEquals(200, f.httpStatus());
     assertEquals(Duration.ofSeconds(4), f.retryAfter().orElseThrow());
@@ -97,8 +89,7 @@ class ShopifyFailuresTest {
   void throttledWithoutCostReportIsRateLimitedWithoutWait() {
     shop.server.enqueue(ShopifyMockShop.json(200,
         "{\"errors\":[{\"message\":\"Throttled\",\"extensions\":{\"code\":\"THROTTLED\"}}]}"));
-    RateLimitedFailure f = assertThrows(RateLimitedFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    RateLimitedFailure f = assertThrows(RateLimitedFailure.class, updateStock());
     assertTrue(f.retryAfter().isEmpty());
   }
 
@@ -106,8 +97,7 @@ class ShopifyFailuresTest {
   void invalidTokenIsAuthenticationFailure() {
     shop.server.enqueue(ShopifyMockShop.json(401,
         "{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}"));
-    AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    AuthenticationFailure f = assertThrows(AuthenticationFailure.class, updateStock());
     assertEquals(401, f.httpStatus());
     assertTrue(f.getMessage().contains("Invalid API key"), f.getMessage());
   }
@@ -125,8 +115,7 @@ class ShopifyFailuresTest {
     shop.server.enqueue(ShopifyMockShop.json(200, """
         {"errors":[{"message":"Access denied for productVariants field. Required access: `read_products`.",
           "extensions":{"code":"ACCESS_DENIED"}}]}"""));
-    AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    AuthenticationFailure f = assertThrows(AuthenticationFailure.class, updateStock());
     assertEquals("ACCESS_DENIED", f.code());
     assertTrue(f.getMessage().contains("read_products"));
   }
@@ -134,8 +123,7 @@ class ShopifyFailuresTest {
   @Test
   void frozenShopIsAuthenticationFailure() {
     shop.server.enqueue(ShopifyMockShop.json(402, "{\"errors\":\"Unavailable Shop\"}"));
-    AuthenticationFailure f = assertThrows(AuthenticationFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    AuthenticationFailure f = assertThrows(AuthenticationFailure.class, updateStock());
     assertEquals(402, f.httpStatus());
   }
 
@@ -144,8 +132,7 @@ class ShopifyFailuresTest {
     shop.server.enqueue(ShopifyMockShop.json(200, """
         {"errors":[{"message":"Field 'nope' doesn't exist on type 'QueryRoot'",
           "extensions":{"code":"undefinedField","typeName":"QueryRoot","fieldName":"nope"}}]}"""));
-    PermanentFailure f = assertThrows(PermanentFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    PermanentFailure f = assertThrows(PermanentFailure.class, updateStock());
     assertEquals("undefinedField", f.code());
     assertTrue(f.getMessage().contains("doesn't exist"));
   }
@@ -154,28 +141,26 @@ class ShopifyFailuresTest {
   void shopifyInternalErrorInA200IsTransient() {
     shop.server.enqueue(ShopifyMockShop.json(200,
         "{\"errors\":[{\"message\":\"Internal error\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\"}}]}"));
-    assertThrows(TransientFailure.class, () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    assertThrows(TransientFailure.class, updateStock());
   }
 
   @Test
   void garbageBodyIsTransient() {
     shop.server.enqueue(ShopifyMockShop.json(200, "<html>upstream hiccup"));
-    TransientFailure f = assertThrows(TransientFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    TransientFailure f = assertThrows(TransientFailure.class, updateStock());
     assertEquals(200, f.httpStatus());
   }
 
   @Test
   void answerWithoutDataIsTransient() {
     shop.server.enqueue(ShopifyMockShop.json(200, "{\"extensions\":{}}"));
-    assertThrows(TransientFailure.class, () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    assertThrows(TransientFailure.class, updateStock());
   }
 
   @Test
   void clientErrorOtherThanAuthIsPermanent() {
     shop.server.enqueue(ShopifyMockShop.json(404, "{\"errors\":\"Not Found\"}"));
-    PermanentFailure f = assertThrows(PermanentFailure.class,
-        () -> shop.adapter.updateStock(shop.connection(), oneStock()));
+    PermanentFailure f = assertThrows(PermanentFailure.class, updateStock());
     assertEquals(404, f.httpStatus());
     assertEquals("Not Found", f.getMessage());
   }

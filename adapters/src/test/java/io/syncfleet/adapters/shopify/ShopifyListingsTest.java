@@ -14,9 +14,8 @@ import io.syncfleet.producer.job.SkuRef;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The exact calls behind upsertListings and deleteListings, and their per-item outcomes. */
 class ShopifyListingsTest {
@@ -31,17 +30,8 @@ class ShopifyListingsTest {
          "inventoryItem":{"id":"gid://shopify/InventoryItem/12"}}],
        "pageInfo":{"hasNextPage":false,"endCursor":null}}}}""";
 
-  private ShopifyMockShop shop;
-
-  @BeforeEach
-  void start() throws Exception {
-    shop = new ShopifyMockShop();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shop.close();
-  }
+  @RegisterExtension
+  final ShopifyMockShop shop = new ShopifyMockShop();
 
   private static Listing mug() {
     return Listing.of("MUG-1", "Enamel mug", new BigDecimal("12.50"), "EUR", 8)

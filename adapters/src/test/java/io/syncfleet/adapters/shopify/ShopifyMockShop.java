@@ -10,6 +10,7 @@ import io.syncfleet.producer.connection.Connection;
 import io.syncfleet.producer.connection.Environment;
 import io.syncfleet.producer.connection.Secrets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,9 +20,14 @@ import java.util.regex.Pattern;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A scripted Shopify for contract tests: a real MockWebServer, a real adapter, and request readers. */
-final class ShopifyMockShop implements AutoCloseable {
+/**
+ * A scripted Shopify for contract tests: a real MockWebServer, a real adapter, and request readers.
+ * Registered as an extension, it shuts its server down after each test.
+ */
+final class ShopifyMockShop implements AfterEachCallback {
   static final String TOKEN = "shpat_test_token";
   private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
   private static final String COST = """
@@ -32,8 +38,12 @@ final class ShopifyMockShop implements AutoCloseable {
   final MarketplaceHttp http = MarketplaceHttp.create(Clock.systemUTC());
   final ShopifyAdapter adapter = new ShopifyAdapter(http);
 
-  ShopifyMockShop() throws IOException {
-    server.start();
+  ShopifyMockShop() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A connection to this server with a token and the default location set. */
@@ -91,7 +101,7 @@ final class ShopifyMockShop implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void afterEach(ExtensionContext context) throws IOException {
     server.shutdown();
   }
 

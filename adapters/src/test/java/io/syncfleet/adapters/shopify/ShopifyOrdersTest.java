@@ -12,23 +12,13 @@ import io.syncfleet.adapters.failure.PermanentFailure;
 import io.syncfleet.adapters.shopify.ShopifyMockShop.Call;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Order pulls: paging with Shopify's cursors, the updated_at high-water mark, and normalization. */
 class ShopifyOrdersTest {
-  private ShopifyMockShop shop;
-
-  @BeforeEach
-  void start() throws Exception {
-    shop = new ShopifyMockShop();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shop.close();
-  }
+  @RegisterExtension
+  final ShopifyMockShop shop = new ShopifyMockShop();
 
   private static String order(long id, String updatedAt, String financial, String fulfillment, String cancelledAt,
       String lines, boolean moreLines) {

@@ -16,23 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The exact calls behind testConnection, updateStock and updatePrices, and their per-item outcomes. */
 class ShopifyStockAndPricesTest {
-  private ShopifyMockShop shop;
-
-  @BeforeEach
-  void start() throws Exception {
-    shop = new ShopifyMockShop();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shop.close();
-  }
+  @RegisterExtension
+  final ShopifyMockShop shop = new ShopifyMockShop();
 
   @Test
   void testConnectionAsksForTheShop() throws Exception {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,19 +50,8 @@ final class EnqueueCommand {
 
     @Override
     public Integer call() {
-      List<Problem> problems = new ArrayList<>();
-      List<StockLevel> items = new ArrayList<>();
-      for (int i = 0; i < levels.size(); i++) {
-        String[] pair = split(levels.get(i), i, "SKU=QUANTITY", problems);
-        if (pair != null) {
-          try {
-            items.add(new StockLevel(pair[0], Integer.valueOf(pair[1]), null));
-          } catch (NumberFormatException e) {
-            problems.add(new Problem("items[" + i + "].quantity", "'" + pair[1] + "' is not a whole number"));
-          }
-        }
-      }
-      throwIfAny(problems);
+      List<StockLevel> items = parseItems(levels, "SKU=QUANTITY", "quantity", "a whole number",
+          (sku, quantity) -> new StockLevel(sku, Integer.valueOf(quantity), null));
       return report(this, target.tenant, cli().client().setStock(target.tenant, target.channels, items));
     }
   }
@@ -80,19 +70,8 @@ final class EnqueueCommand {
 
     @Override
     public Integer call() {
-      List<Problem> problems = new ArrayList<>();
-      List<PriceChange> items = new ArrayList<>();
-      for (int i = 0; i < prices.size(); i++) {
-        String[] pair = split(prices.get(i), i, "SKU=AMOUNT", problems);
-        if (pair != null) {
-          try {
-            items.add(PriceChange.of(pair[0], new BigDecimal(pair[1]), currency));
-          } catch (NumberFormatException e) {
-            problems.add(new Problem("items[" + i + "].amount", "'" + pair[1] + "' is not a number"));
-          }
-        }
-      }
-      throwIfAny(problems);
+      List<PriceChange> items = parseItems(prices, "SKU=AMOUNT", "amount", "a number",
+          (sku, amount) -> PriceChange.of(sku, new BigDecimal(amount), currency));
       return report(this, target.tenant, cli().client().setPrices(target.tenant, target.channels, items));
     }
   }
@@ -148,6 +127,31 @@ final class EnqueueCommand {
     }
   }
 
+  /**
+   * Turns {@code SKU=VALUE} arguments into items with {@code item}; a value it rejects with
+   * NumberFormatException is reported at {@code valueField} as not {@code valueKind}. Every bad
+   * argument is reported before failing, so one run shows all the mistakes.
+   */
+  private static <T> List<T> parseItems(List<String> args, String shape, String valueField, String valueKind,
+      BiFunction<String, String, T> item) {
+    List<Problem> problems = new ArrayList<>();
+    List<T> items = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String[] pair = split(args.get(i), i, shape, problems);
+      if (pair != null) {
+        try {
+          items.add(item.apply(pair[0], pair[1]));
+        } catch (NumberFormatException e) {
+          problems.add(new Problem("items[" + i + "]." + valueField, "'" + pair[1] + "' is not " + valueKind));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidJobException(problems);
+    }
+    return items;
+  }
+
   /** {@code SKU=VALUE}, split at the last '=' so a SKU may itself contain one. */
   private static String[] split(String arg, int index, String shape, List<Problem> problems) {
     int eq = arg.lastIndexOf('=');
@@ -156,12 +160,6 @@ final class EnqueueCommand {
       return null;
     }
     return new String[] {arg.substring(0, eq), arg.substring(eq + 1)};
-  }
-
-  private static void throwIfAny(List<Problem> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidJobException(problems);
-    }
   }
 
   private static int report(CliCommand command, String tenant, EnqueueReceipt receipt) {

@@ -16,34 +16,17 @@ import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
-import io.syncfleet.producer.redis.Keys;
-import io.syncfleet.producer.testing.TestRedis;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectionsCommandTest {
+class ConnectionsCommandTest extends CliTestBase {
   private static final String TOKEN = "tok-3f9a1c77e2";
   private static final String REFRESH = "ref-b81d00c4aa";
 
   private final String secretKey = SecretBox.newKey();
-  private TestRedis redis;
-  private Keys keys;
-
-  @BeforeEach
-  void setUp() {
-    redis = TestRedis.open();
-    keys = redis.keys();
-  }
-
-  @AfterEach
-  void tearDown() {
-    redis.close();
-  }
 
   private CliRun run(Map<String, String> env, String stdin, String... args) {
     return CliRun.run(redis, Clock.systemUTC(), env, stdin, args);

@@ -11,9 +11,7 @@ import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
-import io.syncfleet.producer.redis.Keys;
 import io.syncfleet.producer.state.DeadJob;
-import io.syncfleet.producer.testing.TestRedis;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,28 +23,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SyncfleetCliTest {
+class SyncfleetCliTest extends CliTestBase {
   private static final long NOW = Instant.parse("2025-11-24T10:00:00Z").toEpochMilli();
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
-
-  private TestRedis redis;
-  private Keys keys;
-
-  @BeforeEach
-  void setUp() {
-    redis = TestRedis.open();
-    keys = redis.keys();
-  }
-
-  @AfterEach
-  void tearDown() {
-    redis.close();
-  }
 
   private CliRun run(String... args) {
     return CliRun.run(redis, CLOCK, args);
