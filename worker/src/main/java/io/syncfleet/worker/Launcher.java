@@ -79,7 +79,8 @@ public final class Launcher {
     }
     ConnectionStore store = new ConnectionStore(pool, keys, box);
     SyncJobHandler sync = new SyncJobHandler(adapters, new ConnectionResolver(store),
-        new ConnectionPolicies(config.callTimeout()), new OrderSync(pool, keys), metrics, pool, keys,
+        new ConnectionPolicies(config.callTimeout(), (id, state) -> recordCircuit(store, id, state)),
+        new OrderSync(pool, keys), metrics, pool, keys,
         config.maxAttempts());
     Map<String, JobHandler> handlers = new HashMap<>(extraHandlers);
     handlers.put(SyncJob.JOB_CLASS, sync);
@@ -192,6 +193,16 @@ public final class Launcher {
     LOG.info("worker {} stopped ({} jobs interrupted after the grace period, {} handed back to their queues)",
         processId, interrupted, handedBack);
     stopped.countDown();
+  }
+
+  private static void recordCircuit(ConnectionStore store, String connectionId, String state) {
+    int slash = connectionId.indexOf('/');
+    try {
+      store.recordCircuit(connectionId.substring(0, slash), connectionId.substring(slash + 1), state);
+    } catch (JedisException e) {
+      LOG.debug("could not record circuit state of {}: {}", connectionId, e.getMessage());
+    }
+    LOG.info("circuit of {} is now {}", connectionId, state);
   }
 
   /** Jesque registers each thread as it starts, so wait (with backoff) until Redis answers. */

@@ -130,7 +130,8 @@ public final class ConnectionStore {
       long parked = jedis.llen(keys.parked(tenant, channel));
       return new ConnectionState("1".equals(h.get("paused")), h.get("pausedReason"),
           num(h.get("pausedAt")), num(h.get("lastSuccessAt")), num(h.get("lastErrorAt")),
-          h.get("lastError"), parked);
+          h.get("lastError"), parked, h.get("circuit"), num(h.get("circuitAt")),
+          num(h.get("throttled")), num(h.get("lastThrottledAt")));
     }
   }
 
@@ -157,6 +158,23 @@ public final class ConnectionStore {
       } else {
         jedis.hset(keys.connectionState(tenant, channel), Map.of("lastErrorAt", now, "lastError", error));
       }
+    }
+  }
+
+  /** Records a change of the connection's circuit breaker (closed, open, half_open). */
+  public void recordCircuit(String tenant, String channel, String circuit) {
+    try (Jedis jedis = pool.getResource()) {
+      jedis.hset(keys.connectionState(tenant, channel), Map.of("circuit", circuit,
+          "circuitAt", Long.toString(System.currentTimeMillis())));
+    }
+  }
+
+  /** Counts one throttled call on the connection. */
+  public void recordThrottle(String tenant, String channel) {
+    try (Jedis jedis = pool.getResource()) {
+      String key = keys.connectionState(tenant, channel);
+      jedis.hincrBy(key, "throttled", 1);
+      jedis.hset(key, "lastThrottledAt", Long.toString(System.currentTimeMillis()));
     }
   }
 

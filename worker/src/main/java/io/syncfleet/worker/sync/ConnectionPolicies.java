@@ -19,10 +19,19 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class ConnectionPolicies {
   private final Duration callTimeout;
+  private final BreakerListener listener;
   private final ConcurrentMap<String, Policies> byConnection = new ConcurrentHashMap<>();
 
-  public ConnectionPolicies(Duration callTimeout) {
+  /** Told when a connection's breaker changes state, so the fleet can see it. */
+  @FunctionalInterface
+  public interface BreakerListener {
+    /** {@code state} is closed, open or half_open. */
+    void changed(String connectionId, String state);
+  }
+
+  public ConnectionPolicies(Duration callTimeout, BreakerListener listener) {
     this.callTimeout = callTimeout;
+    this.listener = listener;
   }
 
   /** The executor for calls on a connection. */
@@ -36,14 +45,14 @@ public final class ConnectionPolicies {
   }
 
   private Policies policies(String connectionId) {
-    return byConnection.computeIfAbsent(connectionId, id -> new Policies(callTimeout));
+    return byConnection.computeIfAbsent(connectionId, id -> new Policies(id, callTimeout, listener));
   }
 
   private static final class Policies {
     private final CircuitBreaker<Object> breaker;
     private final FailsafeExecutor<Object> executor;
 
-    Policies(Duration callTimeout) {
+    Policies(String connectionId, Duration callTimeout, BreakerListener listener) {
       RetryPolicy<Object> retry = RetryPolicy.builder()
           .handle(TransientFailure.class, TimeoutExceededException.class)
           .withMaxRetries(2)
@@ -55,6 +64,9 @@ public final class ConnectionPolicies {
           .withFailureThreshold(5, 10)
           .withDelay(Duration.ofSeconds(30))
           .withSuccessThreshold(2)
+          .onOpen(e -> listener.changed(connectionId, "open"))
+          .onHalfOpen(e -> listener.changed(connectionId, "half_open"))
+          .onClose(e -> listener.changed(connectionId, "closed"))
           .build();
       Timeout<Object> timeout = Timeout.builder(callTimeout).withInterrupt().build();
       this.executor = Failsafe.with(retry, breaker, timeout);

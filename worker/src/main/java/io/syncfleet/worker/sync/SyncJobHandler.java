@@ -168,6 +168,7 @@ public final class SyncJobHandler implements JobHandler {
             + connection.id() + " after repeated failures", now);
       } catch (RateLimitedFailure e) {
         metrics.failure(job.channel(), "rate_limited");
+        noteThrottle(connection);
         return postpone(job, Backoff.after(job.attempt(), e.retryAfter().orElse(null)),
             "rate limited: " + redact(e.getMessage(), connection), now);
       } catch (AuthenticationFailure e) {
@@ -264,6 +265,7 @@ public final class SyncJobHandler implements JobHandler {
       // Throttling says nothing about the items: wait as asked, without spending an attempt.
       metrics.items(job.channel(), op, "throttled", throttled.size());
       metrics.failure(job.channel(), "rate_limited");
+      connections.connection(job.tenant(), job.channel()).ifPresent(this::noteThrottle);
       long due = now + Backoff.after(job.attempt(), throttledFor).toMillis();
       s = s.and(Settlement.retry(due, JobCodec.encode(
           job.postpone(throttled, "rate limited by " + job.channel(), now))));
@@ -405,6 +407,14 @@ public final class SyncJobHandler implements JobHandler {
       } catch (RuntimeException e) {
         LOG.debug("could not record outcome for {}: {}", connection.id(), e.toString());
       }
+    }
+  }
+
+  private void noteThrottle(Connection connection) {
+    try {
+      connections.store().recordThrottle(connection.tenant(), connection.channel());
+    } catch (RuntimeException e) {
+      LOG.debug("could not count a throttle for {}: {}", connection.id(), e.toString());
     }
   }
 
