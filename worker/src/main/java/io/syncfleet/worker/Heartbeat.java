@@ -18,29 +18,39 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Tells the fleet this process is alive and what its threads are doing, every few seconds: the
- * process's hash ({@code Keys.process}) expires a minute after the last beat, so a process that dies
- * shows as dead. What each thread runs is read from memory here, costing nothing per job.
+ * Tells the fleet this process is alive and what its threads are doing, a dozen times per process
+ * timeout: the process's hash ({@code Keys.process}) expires one timeout after the last beat, so a
+ * process that dies shows as dead, and the {@link io.syncfleet.worker.schedule.Reaper} of another
+ * process hands its in-flight lists (kept in {@code Keys.processLists}) back. What each thread runs
+ * is read from memory here, costing nothing per job.
  */
 public final class Heartbeat implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
-  static final long INTERVAL_MS = 5_000;
-  private static final int EXPIRE_SECONDS = 60;
 
   private final JedisPool pool;
   private final Keys keys;
   private final String processId;
   private final Map<String, String> description;
   private final List<Processor> processors;
+  private final Map<String, String> lists;
+  private final long intervalMillis;
+  private final int expireSeconds;
   private volatile boolean running = true;
 
+  /**
+   * @param lists   this process's in-flight list keys (to their queues) and thread registrations
+   * @param timeout silence after which the fleet treats this process as dead
+   */
   public Heartbeat(JedisPool pool, Keys keys, String processId, Map<String, String> description,
-      List<Processor> processors) {
+      List<Processor> processors, Map<String, String> lists, java.time.Duration timeout) {
     this.pool = pool;
     this.keys = keys;
     this.processId = processId;
     this.description = Map.copyOf(description);
     this.processors = List.copyOf(processors);
+    this.lists = Map.copyOf(lists);
+    this.intervalMillis = Math.max(250, timeout.toMillis() / 12);
+    this.expireSeconds = (int) Math.max(1, timeout.toSeconds());
   }
 
   @Override
@@ -52,7 +62,7 @@ public final class Heartbeat implements Runnable {
         LOG.debug("heartbeat skipped: {}", e.getMessage());
       }
       try {
-        Thread.sleep(INTERVAL_MS);
+        Thread.sleep(intervalMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -80,7 +90,9 @@ public final class Heartbeat implements Runnable {
       Pipeline p = jedis.pipelined();
       p.zadd(keys.processes(), now, processId);
       p.hset(keys.process(processId), fields);
-      p.expire(keys.process(processId), EXPIRE_SECONDS);
+      p.expire(keys.process(processId), expireSeconds);
+      // Rewritten every beat: a process wrongly reaped during a long pause registers itself again.
+      p.hset(keys.processLists(processId), lists);
       p.sync();
     }
   }
@@ -90,7 +102,7 @@ public final class Heartbeat implements Runnable {
     running = false;
     try (Jedis jedis = pool.getResource()) {
       jedis.zrem(keys.processes(), processId);
-      jedis.del(keys.process(processId));
+      jedis.del(keys.process(processId), keys.processLists(processId));
     } catch (JedisException e) {
       LOG.debug("could not retire heartbeat: {}", e.getMessage());
     }

@@ -10,6 +10,7 @@ import io.syncfleet.worker.fetch.IdleGate;
 import io.syncfleet.worker.process.JobHandler;
 import io.syncfleet.worker.process.Processor;
 import io.syncfleet.worker.schedule.OrderPulls;
+import io.syncfleet.worker.schedule.Reaper;
 import io.syncfleet.worker.schedule.Scheduler;
 import io.syncfleet.worker.sync.ConnectionPolicies;
 import io.syncfleet.worker.sync.ConnectionResolver;
@@ -93,14 +94,23 @@ public final class Launcher {
     }
     OrderPulls pulls = config.orderPullEvery().isZero() ? null
         : new OrderPulls(pool, keys, store, adapters, config.orderPullEvery());
-    this.scheduler = new Scheduler(pool, keys, pulls);
+    this.scheduler = new Scheduler(pool, keys, pulls, new Reaper(pool, keys, processId, config.processTimeout()),
+        config.processTimeout().dividedBy(4));
+    Map<String, String> lists = new LinkedHashMap<>();
+    for (Processor p : processors) {
+      lists.put("thread:" + p.getName(), "");
+      for (int i = 0; i < config.queues().size(); i++) {
+        lists.put(p.inflightKeys().get(i), config.queues().get(i));
+      }
+    }
     Map<String, String> description = new LinkedHashMap<>();
     description.put("host", hostname());
     description.put("pid", Long.toString(pid()));
     description.put("startedAt", Long.toString(System.currentTimeMillis()));
     description.put("concurrency", Integer.toString(config.concurrency()));
     description.put("queues", String.join(",", config.queues()));
-    this.heartbeat = new Heartbeat(pool, keys, processId, description, processors);
+    this.heartbeat = new Heartbeat(pool, keys, processId, description, processors, lists,
+        config.processTimeout());
     try {
       this.health = new HealthServer(config.httpPort(), metrics.registry(), this::verdict);
     } catch (IOException e) {
@@ -113,6 +123,8 @@ public final class Launcher {
   public static Launcher start(WorkerConfig config, AdapterRegistry adapters, Map<String, JobHandler> extraHandlers) {
     Launcher l = new Launcher(config, adapters, extraHandlers);
     l.awaitRedis();
+    // Registered before any job can go in flight, so a process killed at once is still recoverable.
+    l.heartbeat.beat();
     for (Thread t : l.threads) {
       t.start();
     }

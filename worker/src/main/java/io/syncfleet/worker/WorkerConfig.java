@@ -19,11 +19,13 @@ import java.util.Map;
  * @param maxAttempts     {@code SYNCFLEET_MAX_ATTEMPTS}: attempts before a passing failure is dead
  * @param callTimeout     {@code SYNCFLEET_CALL_TIMEOUT_SECONDS}: longest one adapter call may take
  * @param orderPullEvery  {@code SYNCFLEET_ORDER_PULL_SECONDS}: how often each connection's orders are pulled (0: never)
+ * @param processTimeout  {@code SYNCFLEET_PROCESS_TIMEOUT_SECONDS}: silence after which a process counts
+ *                        as dead and its in-flight jobs are handed back (default 60)
  * @param env             the raw environment (for the secret key)
  */
 public record WorkerConfig(RedisSettings redis, int concurrency, List<String> queues, int httpPort,
     Duration shutdownGrace, int maxAttempts, Duration callTimeout, Duration orderPullEvery,
-    Map<String, String> env) {
+    Duration processTimeout, Map<String, String> env) {
 
   /** Settings from the given environment; a clear error for a malformed value. */
   public static WorkerConfig fromEnv(Map<String, String> env) {
@@ -44,13 +46,18 @@ public record WorkerConfig(RedisSettings redis, int concurrency, List<String> qu
         positive(env, "SYNCFLEET_MAX_ATTEMPTS", 10),
         Duration.ofSeconds(positive(env, "SYNCFLEET_CALL_TIMEOUT_SECONDS", 60)),
         Duration.ofSeconds(number(env, "SYNCFLEET_ORDER_PULL_SECONDS", 60)),
+        Duration.ofSeconds(atLeast(env, "SYNCFLEET_PROCESS_TIMEOUT_SECONDS", 60, 3)),
         Map.copyOf(env));
   }
 
   private static int positive(Map<String, String> env, String name, int dflt) {
+    return atLeast(env, name, dflt, 1);
+  }
+
+  private static int atLeast(Map<String, String> env, String name, int dflt, int min) {
     int v = number(env, name, dflt);
-    if (v < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, was " + v);
+    if (v < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", was " + v);
     }
     return v;
   }

@@ -89,6 +89,14 @@ public final class Keys {
     return key("process", processId);
   }
 
+  /**
+   * Hash: what a worker process holds, for recovery after it dies: each in-flight list key mapped to
+   * its queue's name, and {@code thread:<name>} for each of its Jesque worker registrations.
+   */
+  public String processLists(String processId) {
+    return key("process", processId, "lists");
+  }
+
   /** String counter: jobs processed since the namespace was created (Jesque layout). */
   public String processed() {
     return key("stat", "processed");

@@ -11,8 +11,8 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Moves due jobs from the schedule (retries, postponed work) onto their list queues, and starts the
- * recurring order pulls. Every process runs one; the move is one atomic script, so several
+ * Moves due jobs from the schedule (retries, postponed work) onto their list queues, starts the
+ * recurring order pulls, and runs the {@link Reaper}. Every process runs one; the move is one atomic script, so several
  * schedulers never double a job. Polls about once a second (jittered, so a fleet's schedulers do not
  * line up). Stops when {@link #stop()} is called.
  */
@@ -26,17 +26,23 @@ public final class Scheduler implements Runnable {
   private final JedisPool pool;
   private final Keys keys;
   private final OrderPulls orderPulls;
+  private final Reaper reaper;
+  private final long reapEveryMs;
   private volatile boolean running = true;
 
-  public Scheduler(JedisPool pool, Keys keys, OrderPulls orderPulls) {
+  /** {@code orderPulls} may be null (pulls off); the reaper runs every {@code reapEvery}. */
+  public Scheduler(JedisPool pool, Keys keys, OrderPulls orderPulls, Reaper reaper, java.time.Duration reapEvery) {
     this.pool = pool;
     this.keys = keys;
     this.orderPulls = orderPulls;
+    this.reaper = reaper;
+    this.reapEveryMs = reapEvery.toMillis();
   }
 
   @Override
   public void run() {
     long nextOrderTick = 0;
+    long nextReap = 0;
     long backoff = 1_000;
     while (running) {
       try {
@@ -45,6 +51,10 @@ public final class Scheduler implements Runnable {
         if (orderPulls != null && now >= nextOrderTick) {
           orderPulls.tick();
           nextOrderTick = now + ORDER_TICK_MS;
+        }
+        if (now >= nextReap) {
+          reaper.reap();
+          nextReap = now + reapEveryMs;
         }
         backoff = 1_000;
         sleep(POLL_MS / 2 + ThreadLocalRandom.current().nextLong(POLL_MS));
