@@ -1,10 +1,11 @@
 -- Settles a job that did not simply succeed, atomically with removing it from the thread's
 -- in-flight list: retries go on the schedule, dead work into the dead set (trimmed to a maximum),
--- jobs of a paused connection onto its parked list, interrupted work back to the head of its queue.
+-- jobs of a paused connection onto its parked list (or back on the queue if the pause was lifted in
+-- the meantime), interrupted work back to the head of its queue.
 -- KEYS[1] in-flight list  KEYS[2] schedule  KEYS[3] dead zset  KEYS[4] dead records hash
 -- KEYS[5] failed counter  KEYS[6] failed-this-minute  KEYS[7] processed counter
 -- KEYS[8] processed-this-minute  KEYS[9] parked list  KEYS[10] queue list  KEYS[11] queues set
--- KEYS[12] wake list
+-- KEYS[12] wake list    KEYS[13] connection state hash (for parking)
 -- ARGV: payload, minute expiry (s), processed inc, queue name, dead max,
 --       nRetries, (dueMs, payload)*, nDead, (id, failedAtMs, record)*, nParked, payload*,
 --       nRequeue, payload*
@@ -39,15 +40,20 @@ if n > 0 then
     end
   end
 end
+local wake = false
 n = tonumber(ARGV[i]); i = i + 1
-for _ = 1, n do
-  redis.call('RPUSH', KEYS[9], ARGV[i]); i = i + 1
+if n > 0 then
+  local stillPaused = redis.call('HGET', KEYS[13], 'paused') == '1'
+  for _ = 1, n do
+    redis.call('RPUSH', stillPaused and KEYS[9] or KEYS[10], ARGV[i]); i = i + 1
+  end
+  wake = not stillPaused
 end
 n = tonumber(ARGV[i]); i = i + 1
 for _ = 1, n do
   redis.call('LPUSH', KEYS[10], ARGV[i]); i = i + 1
 end
-if n > 0 then
+if n > 0 or wake then
   redis.call('SADD', KEYS[11], ARGV[4])
   redis.call('RPUSH', KEYS[12], '1')
   redis.call('LTRIM', KEYS[12], -64, -1)

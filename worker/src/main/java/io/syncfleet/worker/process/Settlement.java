@@ -13,13 +13,15 @@ import java.util.List;
  * @param retries  jobs to run later
  * @param dead     records for the dead set
  * @param parkKey  the parked list for {@code parked}, or null
+ * @param pauseKey the connection state hash whose {@code paused} flag decides, atomically, whether
+ *                 {@code parked} is held or goes straight back to the queue (the pause was lifted)
  * @param parked   payloads to hold until the connection resumes
  * @param requeue  payloads to put back at the head of the job's queue now
  */
-public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey, List<String> parked,
-    List<String> requeue) {
+public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey, String pauseKey,
+    List<String> parked, List<String> requeue) {
 
-  private static final Settlement DONE = new Settlement(List.of(), List.of(), null, List.of(), List.of());
+  private static final Settlement DONE = new Settlement(List.of(), List.of(), null, null, List.of(), List.of());
 
   public Settlement {
     retries = List.copyOf(retries);
@@ -37,19 +39,20 @@ public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey
   }
 
   public static Settlement retry(long dueAt, String payload) {
-    return new Settlement(List.of(new Retry(dueAt, payload)), List.of(), null, List.of(), List.of());
+    return new Settlement(List.of(new Retry(dueAt, payload)), List.of(), null, null, List.of(), List.of());
   }
 
   public static Settlement dead(DeadJob record) {
-    return new Settlement(List.of(), List.of(record), null, List.of(), List.of());
+    return new Settlement(List.of(), List.of(record), null, null, List.of(), List.of());
   }
 
-  public static Settlement park(String parkKey, String payload) {
-    return new Settlement(List.of(), List.of(), parkKey, List.of(payload), List.of());
+  /** Holds {@code payload} on {@code parkKey} while the flag in {@code pauseKey} says paused. */
+  public static Settlement park(String parkKey, String pauseKey, String payload) {
+    return new Settlement(List.of(), List.of(), parkKey, pauseKey, List.of(payload), List.of());
   }
 
   public static Settlement requeue(String payload) {
-    return new Settlement(List.of(), List.of(), null, List.of(), List.of(payload));
+    return new Settlement(List.of(), List.of(), null, null, List.of(), List.of(payload));
   }
 
   /** Both this and {@code other}. */
@@ -62,7 +65,8 @@ public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey
     p.addAll(other.parked);
     List<String> q = new ArrayList<>(requeue);
     q.addAll(other.requeue);
-    return new Settlement(r, d, parkKey != null ? parkKey : other.parkKey, p, q);
+    return new Settlement(r, d, parkKey != null ? parkKey : other.parkKey,
+        pauseKey != null ? pauseKey : other.pauseKey, p, q);
   }
 
   /** True when the job simply succeeded: its acknowledgement can ride on the next fetch. */

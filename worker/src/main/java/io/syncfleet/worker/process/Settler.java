@@ -28,7 +28,8 @@ public final class Settler {
     List<String> k = List.of(inflightKey, keys.schedule(), keys.dead(), keys.deadRecords(),
         keys.failed(), keys.statMinute("failed", minute), keys.processed(),
         keys.statMinute("processed", minute), s.parkKey() == null ? inflightKey : s.parkKey(),
-        keys.queue(job.queue()), keys.queues(), keys.wake());
+        keys.queue(job.queue()), keys.queues(), keys.wake(),
+        s.pauseKey() == null ? inflightKey : s.pauseKey());
     List<String> a = new ArrayList<>();
     a.add(job.payload());
     a.add(MINUTE_TTL);

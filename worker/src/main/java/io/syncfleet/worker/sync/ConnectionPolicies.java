@@ -53,12 +53,6 @@ public final class ConnectionPolicies {
     private final FailsafeExecutor<Object> executor;
 
     Policies(String connectionId, Duration callTimeout, BreakerListener listener) {
-      RetryPolicy<Object> retry = RetryPolicy.builder()
-          .handle(TransientFailure.class, TimeoutExceededException.class)
-          .withMaxRetries(2)
-          .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-          .withJitter(0.25)
-          .build();
       this.breaker = CircuitBreaker.builder()
           .handle(TransientFailure.class, TimeoutExceededException.class)
           .withFailureThreshold(5, 10)
@@ -67,6 +61,15 @@ public final class ConnectionPolicies {
           .onOpen(e -> listener.changed(connectionId, "open"))
           .onHalfOpen(e -> listener.changed(connectionId, "half_open"))
           .onClose(e -> listener.changed(connectionId, "closed"))
+          .build();
+      // A call whose own failure opened the breaker ends with that failure (spending an attempt and
+      // keeping the real reason); only calls that never reached the marketplace see "circuit open".
+      RetryPolicy<Object> retry = RetryPolicy.builder()
+          .handle(TransientFailure.class, TimeoutExceededException.class)
+          .abortIf((result, failure) -> failure != null && breaker.isOpen())
+          .withMaxRetries(2)
+          .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+          .withJitter(0.25)
           .build();
       Timeout<Object> timeout = Timeout.builder(callTimeout).withInterrupt().build();
       this.executor = Failsafe.with(retry, breaker, timeout);

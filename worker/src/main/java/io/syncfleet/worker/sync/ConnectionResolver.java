@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class ConnectionResolver {
   private static final long CONNECTION_TTL_MS = 10_000;
-  private static final long PAUSE_TTL_MS = 1_000;
+  private static final long NOT_PAUSED_TTL_MS = 1_000;
 
   private final ConnectionStore store;
   private final ConcurrentMap<String, Cached<Optional<Connection>>> connections = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Cached<Boolean>> paused = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Cached<Boolean>> notPaused = new ConcurrentHashMap<>();
 
   public ConnectionResolver(ConnectionStore store) {
     this.store = store;
@@ -38,23 +38,31 @@ public final class ConnectionResolver {
     return c.value;
   }
 
-  /** Whether the connection is paused because its credentials failed. */
+  /**
+   * Whether the connection is paused because its credentials failed. Only "not paused" is cached: a
+   * paused connection is asked again each time, so released jobs are not parked on a stale answer.
+   */
   public boolean paused(String tenant, String channel) {
     String id = Connection.id(tenant, channel);
     long now = System.currentTimeMillis();
-    Cached<Boolean> c = paused.get(id);
-    if (c == null || now - c.at > PAUSE_TTL_MS) {
-      c = new Cached<>(store.isPaused(tenant, channel), now);
-      paused.put(id, c);
+    Cached<Boolean> c = notPaused.get(id);
+    if (c != null && now - c.at <= NOT_PAUSED_TTL_MS) {
+      return false;
     }
-    return c.value;
+    boolean isPaused = store.isPaused(tenant, channel);
+    if (isPaused) {
+      notPaused.remove(id);
+    } else {
+      notPaused.put(id, new Cached<>(false, now));
+    }
+    return isPaused;
   }
 
-  /** Pauses the connection fleet-wide and forgets the cached copy, so new credentials are read. */
+  /** Pauses the connection fleet-wide and forgets the cached copies, so new credentials are read. */
   public void pause(Connection connection, String reason) {
     store.pause(connection.tenant(), connection.channel(), reason);
     connections.remove(connection.id());
-    paused.put(connection.id(), new Cached<>(true, System.currentTimeMillis()));
+    notPaused.remove(connection.id());
   }
 
   private record Cached<T>(T value, long at) {}

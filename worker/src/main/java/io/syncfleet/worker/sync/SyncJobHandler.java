@@ -117,6 +117,7 @@ public final class SyncJobHandler implements JobHandler {
     if (connections.paused(job.tenant(), job.channel())) {
       metrics.job(job.channel(), op, "parked");
       return Settlement.park(keys.parked(job.tenant(), job.channel()),
+          keys.connectionState(job.tenant(), job.channel()),
           JobCodec.encode(job.postpone("connection paused", now)));
     }
     Connection connection;
@@ -180,7 +181,8 @@ public final class SyncJobHandler implements JobHandler {
         noteOutcome(connection, reason);
         metrics.job(job.channel(), op, "parked");
         return Settlement.park(keys.parked(job.tenant(), job.channel()),
-            JobCodec.encode(job.postpone(reason, now)));
+          keys.connectionState(job.tenant(), job.channel()),
+          JobCodec.encode(job.postpone(reason, now)));
       } catch (PermanentFailure e) {
         metrics.failure(job.channel(), "permanent");
         String message = redact(e.getMessage(), connection);
@@ -330,7 +332,8 @@ public final class SyncJobHandler implements JobHandler {
     } catch (AuthenticationFailure e) {
       String reason = "credentials refused by " + adapter.channel() + ": " + redact(e.getMessage(), connection);
       connections.pause(connection, reason);
-      return Settlement.park(keys.parked(job.tenant(), job.channel()), JobCodec.encode(job.postpone(reason, now)));
+      return Settlement.park(keys.parked(job.tenant(), job.channel()),
+          keys.connectionState(job.tenant(), job.channel()), JobCodec.encode(job.postpone(reason, now)));
     } catch (PermanentFailure e) {
       return bury(job, List.of(), "order pull rejected by " + adapter.channel(), e.code(),
           redact(e.getMessage(), connection), worker);
