@@ -178,6 +178,16 @@ public final class SyncfleetClient implements AutoCloseable {
 
   /** SADD queues + RPUSH per job (Jesque's layout), then one wake token per flush, pipelined. */
   private EnqueueReceipt write(List<SyncJob> jobs) {
+    List<String> payloads = new java.util.ArrayList<>(jobs.size());
+    for (SyncJob job : jobs) {
+      String payload = JobCodec.encode(job);
+      if (payload.length() > JobCodec.MAX_PAYLOAD_CHARS) {
+        throw new InvalidJobException(List.of(new Problem("items", "job " + job.id() + " is "
+            + payload.length() + " characters long; the limit is " + JobCodec.MAX_PAYLOAD_CHARS
+            + " (send fewer or smaller items per job)")));
+      }
+      payloads.add(payload);
+    }
     try (Jedis jedis = pool.getResource()) {
       for (int from = 0; from < jobs.size(); from += PIPELINE_CHUNK) {
         List<SyncJob> chunk = jobs.subList(from, Math.min(jobs.size(), from + PIPELINE_CHUNK));
@@ -187,8 +197,8 @@ public final class SyncfleetClient implements AutoCloseable {
           queueNames.add(job.queue().queueName());
         }
         pipeline.sadd(keys.queues(), queueNames.toArray(new String[0]));
-        for (SyncJob job : chunk) {
-          pipeline.rpush(keys.queue(job.queue().queueName()), JobCodec.encode(job));
+        for (int i = 0; i < chunk.size(); i++) {
+          pipeline.rpush(keys.queue(chunk.get(i).queue().queueName()), payloads.get(from + i));
         }
         pipeline.rpush(keys.wake(), "1");
         pipeline.ltrim(keys.wake(), -WAKE_TOKENS_KEPT, -1);

@@ -1,5 +1,7 @@
 package io.syncfleet.demo;
 
+import io.syncfleet.dashboard.DashboardServer;
+import io.syncfleet.dashboard.DashboardSettings;
 import io.syncfleet.demo.sim.EbaySimListing;
 import io.syncfleet.demo.sim.EbaySimulator;
 import io.syncfleet.demo.sim.ShopifySimVariant;
@@ -45,7 +47,8 @@ import redis.clients.jedis.JedisPool;
  * The main job, end to end: simulated eBay and Shopify (rate-limited, with injected outages), two
  * worker processes, a catalog pushed to both channels, a burst of stock and price changes, orders
  * pulled back, then a check that the marketplaces hold exactly what was sent. Exits 0 only if they do.
- * Runs in a namespace of its own and removes it at the end (unless {@code --keep}).
+ * Runs in a namespace of its own and removes it at the end (unless {@code --keep}). The dashboard
+ * runs in this process for as long as the demo does, so the run can be watched at the printed address.
  */
 public final class Demo {
   private static final String TENANT = "acme";
@@ -93,10 +96,12 @@ public final class Demo {
     long started = System.nanoTime();
     say("Syncfleet demo: %d products to eBay and Shopify through %d worker processes", products, workers);
     say("Redis %s", redis.describe());
-    try (JedisPool pool = redis.pool(8, 10_000);
+    try (DashboardServer dashboard = startDashboard();
+        JedisPool pool = redis.pool(8, 10_000);
         EbaySimulator ebay = new EbaySimulator();
         ShopifySimulator shopify = new ShopifySimulator();
         SyncfleetClient client = new SyncfleetClient(pool, keys, Clock.systemUTC())) {
+      say("dashboard at %s (open it to watch the fleet; it runs until the demo ends)", dashboard.address());
       ebay.start(0);
       shopify.start(0);
       // Marketplaces as merchants meet them: a rate limit, some latency, and a bad moment or two.
@@ -160,11 +165,21 @@ public final class Demo {
         deleteNamespace();
       } else {
         say("namespace %s kept: try  SYNCFLEET_NAMESPACE=%s ./syncfleet status", keys.namespace(), keys.namespace());
+        say("  or see it on the dashboard:  SYNCFLEET_NAMESPACE=%s ./syncfleet dashboard", keys.namespace());
       }
     }
   }
 
   private record Expected(String title, int quantity, BigDecimal price) {}
+
+  /** The dashboard in this process, on its usual port or, when that is taken, on any free one. */
+  private DashboardServer startDashboard() throws IOException {
+    try {
+      return DashboardServer.start(DashboardSettings.local(redis, DashboardSettings.DEFAULT_PORT));
+    } catch (IOException e) {
+      return DashboardServer.start(DashboardSettings.local(redis, 0));
+    }
+  }
 
   private void addConnection(ConnectionStore store, Connection c) {
     Map<String, String> secrets = new HashMap<>();

@@ -36,9 +36,10 @@ import picocli.CommandLine.TypeConversionException;
  * lines on standard input, and {@code list} shows secret names only.
  */
 @Command(name = "connections", mixinStandardHelpOptions = true,
-    description = "Add, list, test, remove and resume marketplace connections.",
+    description = "Add, list, test, remove and resume marketplace connections; rotate the secret key.",
     subcommands = {ConnectionsCommand.Add.class, ConnectionsCommand.ListConnections.class,
-        ConnectionsCommand.Test.class, ConnectionsCommand.Remove.class, ConnectionsCommand.Resume.class})
+        ConnectionsCommand.Test.class, ConnectionsCommand.Remove.class, ConnectionsCommand.Resume.class,
+        ConnectionsCommand.RotateKey.class})
 final class ConnectionsCommand {
   /** Prefix of the environment variables that carry secret values. */
   static final String SECRET_ENV_PREFIX = "SYNCFLEET_SECRET_";
@@ -235,6 +236,20 @@ final class ConnectionsCommand {
   }
 
   /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT30S}. */
+  @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+      description = "Re-seal every connection under SYNCFLEET_SECRET_KEY; the old key(s) go in "
+          + "SYNCFLEET_SECRET_KEY_PREVIOUS until this has run.")
+  static final class RotateKey extends CliCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      int changed = cli().connections(true).resealAll();
+      out().println("re-sealed " + EnqueueCommand.plural(changed, "connection")
+          + " under the current key; SYNCFLEET_SECRET_KEY_PREVIOUS can now be dropped");
+      out().flush();
+      return 0;
+    }
+  }
+
   static final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
 

@@ -26,6 +26,7 @@ import redis.clients.jedis.JedisPool;
  */
 public final class ConnectionStore {
   private static final Script RELEASE_PARKED = Script.load("release_parked");
+  private static final Script RESEAL = Script.load("replace_if_unchanged");
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final JedisPool pool;
@@ -114,6 +115,31 @@ public final class ConnectionStore {
     }
     out.sort(Comparator.comparing(ConnectionSummary::id));
     return out;
+  }
+
+  /**
+   * Re-seals every connection still sealed under an earlier key with the current one (key
+   * rotation); returns how many changed. Each is rewritten only if nobody changed it meanwhile.
+   */
+  public int resealAll() {
+    SecretBox current = requireBox();
+    int changed = 0;
+    try (Jedis jedis = pool.getResource()) {
+      for (Map.Entry<String, String> e : jedis.hgetAll(keys.connections()).entrySet()) {
+        ObjectNode node = (ObjectNode) parse(e.getValue());
+        String sealed = node.path("secrets").asText();
+        if (current.isCurrent(sealed)) {
+          continue;
+        }
+        node.put("secrets", current.seal(current.open(sealed, e.getKey()), e.getKey()));
+        Object swapped = RESEAL.eval(jedis, List.of(keys.connections()),
+            List.of(e.getKey(), e.getValue(), node.toString()));
+        if (Long.valueOf(1).equals(swapped)) {
+          changed++;
+        }
+      }
+    }
+    return changed;
   }
 
   /** Removes a connection and its state; jobs still parked for it stay parked and visible. */

@@ -22,6 +22,11 @@ import java.util.List;
  */
 public final class JobCodec {
   private static final ObjectMapper MAPPER = Json.MAPPER;
+  /**
+   * Longest payload accepted, in characters: far above any real batch (25 listings are a few KB),
+   * low enough that one bad producer cannot fill Redis or stall a worker parsing it.
+   */
+  public static final int MAX_PAYLOAD_CHARS = 1024 * 1024;
 
   private JobCodec() {}
 
@@ -53,6 +58,10 @@ public final class JobCodec {
 
   /** Splits a raw queue entry into class name and arguments; anything else is malformed. */
   public static Envelope envelope(String raw) throws MalformedJobException {
+    if (raw.length() > MAX_PAYLOAD_CHARS) {
+      throw new MalformedJobException("payload of " + raw.length() + " characters exceeds the limit of "
+          + MAX_PAYLOAD_CHARS);
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(raw);

@@ -12,10 +12,17 @@ import java.util.UUID;
 public final class DeadRecords {
   private DeadRecords() {}
 
-  /** A payload that could not be run at all; kept verbatim so nothing is lost. */
+  /** Most of an oversized payload kept in the dead set: enough to see what it was. */
+  static final int KEPT_CHARS = 64 * 1024;
+
+  /** A payload that could not be run at all; kept verbatim (oversized ones cut) so nothing is lost silently. */
   public static DeadJob unreadable(Fetched job, String reason, String worker) {
+    String payload = job.payload();
+    if (payload.length() > JobCodec.MAX_PAYLOAD_CHARS) {
+      payload = payload.substring(0, KEPT_CHARS);
+    }
     return new DeadJob(UUID.randomUUID().toString(), System.currentTimeMillis(), job.queue(), null,
-        null, null, 1, reason, null, null, List.of(), worker, job.payload());
+        null, null, 1, reason, null, null, List.of(), worker, payload);
   }
 
   /**

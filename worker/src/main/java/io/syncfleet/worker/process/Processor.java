@@ -28,7 +28,7 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class Processor extends WorkerImpl {
   private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
-  private static final long MAX_BACKOFF_MS = 5_000;
+  private static final long MAX_BACKOFF_MS = 1_000;
 
   private final Keys keys;
   private final Fetcher fetcher;

@@ -61,7 +61,7 @@ public final class Scheduler implements Runnable {
       } catch (JedisException e) {
         LOG.warn("scheduler: Redis unavailable ({}); retrying in {} ms", e.getMessage(), backoff);
         sleep(backoff);
-        backoff = Math.min(backoff * 2, 10_000);
+        backoff = Math.min(backoff * 2, 2_000);
       } catch (RuntimeException e) {
         LOG.error("scheduler: unexpected failure", e);
         sleep(backoff);
