@@ -1,9 +1,14 @@
 package io.syncfleet.adapters;
 
+import io.syncfleet.adapters.amazon.AmazonAdapter;
 import io.syncfleet.adapters.ebay.EbayAdapter;
 import io.syncfleet.adapters.http.AccessTokenCache;
 import io.syncfleet.adapters.http.MarketplaceHttp;
+import io.syncfleet.adapters.meta.MetaAdapter;
+import io.syncfleet.adapters.mirakl.MiraklAdapter;
+import io.syncfleet.adapters.octopia.OctopiaAdapter;
 import io.syncfleet.adapters.shopify.ShopifyAdapter;
+import io.syncfleet.adapters.trovaprezzi.TrovaprezziAdapter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +32,12 @@ public final class AdapterRegistry {
     AccessTokenCache tokens = new AccessTokenCache(http.clock());
     return new AdapterRegistry(List.of(
         new EbayAdapter(http, tokens),
-        new ShopifyAdapter(http)));
+        new ShopifyAdapter(http),
+        new AmazonAdapter(http, tokens),
+        new MiraklAdapter(http),
+        new OctopiaAdapter(http, tokens),
+        new MetaAdapter(http),
+        new TrovaprezziAdapter()));
   }
 
   /** The adapter of a channel, if this process has one. */

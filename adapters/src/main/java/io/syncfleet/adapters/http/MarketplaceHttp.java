@@ -67,11 +67,25 @@ public final class MarketplaceHttp {
 
   /** Sends a request and reads the whole answer, or throws the typed failure common to all APIs. */
   public HttpResult send(Request request, ErrorReader errorReader) {
-    HttpResult result;
+    HttpResult result = exchange(request, errorReader);
+    SyncFailure failure = classify(result);
+    if (failure != null) {
+      throw failure;
+    }
+    return result;
+  }
+
+  /**
+   * Sends a request and reads the whole answer whatever its status; only a dropped connection or
+   * timeout throws (transient). For marketplaces whose error bodies, not statuses, say what went
+   * wrong (Meta's Graph API sends a throttle or an expired token as 400 and 403 alike): the adapter
+   * classifies every answer itself.
+   */
+  public HttpResult exchange(Request request, ErrorReader errorReader) {
     try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
       byte[] bytes = body == null ? new byte[0] : readBounded(body);
-      result = new HttpResult(response.code(), response.headers(), bytes, errorReader);
+      return new HttpResult(response.code(), response.headers(), bytes, errorReader);
     } catch (InterruptedIOException e) {
       throw new TransientFailure("no answer from " + request.url().host() + " in time ("
           + e.getMessage() + ")", 0, "timeout", e);
@@ -79,11 +93,6 @@ public final class MarketplaceHttp {
       throw new TransientFailure("cannot reach " + request.url().host() + ": " + e.getMessage(), 0,
           "network", e);
     }
-    SyncFailure failure = classify(result);
-    if (failure != null) {
-      throw failure;
-    }
-    return result;
   }
 
   private SyncFailure classify(HttpResult r) {

@@ -30,10 +30,58 @@ public final class Channels {
       .offers(Operation.TEST_CONNECTION)
       .build();
 
+  /** Amazon Selling Partner API: upserts of more than 10 go as one JSON listings feed; the rest one call per item. */
+  public static final ChannelSpec AMAZON = ChannelSpec.builder("amazon", "Amazon")
+      .batch(Operation.UPSERT_LISTINGS, 1000)
+      .batch(Operation.UPDATE_STOCK, 10)
+      .batch(Operation.UPDATE_PRICES, 10)
+      .batch(Operation.DELETE_LISTINGS, 10)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** Mirakl seller API: offer imports are files (OF01), so batches are large and imports few. */
+  public static final ChannelSpec MIRAKL = ChannelSpec.builder("mirakl", "Mirakl")
+      .batch(Operation.UPSERT_LISTINGS, 500)
+      .batch(Operation.UPDATE_STOCK, 2000)
+      .batch(Operation.UPDATE_PRICES, 2000)
+      .batch(Operation.DELETE_LISTINGS, 500)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** Cdiscount Octopia Seller API v2: offer packages, uploaded 100 offer requests per call. */
+  public static final ChannelSpec OCTOPIA = ChannelSpec.builder("octopia", "Cdiscount (Octopia)")
+      .batch(Operation.UPSERT_LISTINGS, 500)
+      .batch(Operation.UPDATE_STOCK, 1000)
+      .batch(Operation.UPDATE_PRICES, 1000)
+      .batch(Operation.DELETE_LISTINGS, 500)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** Meta Commerce catalog (Graph items_batch, up to 5,000 requests a call): smaller batches finish sooner. */
+  public static final ChannelSpec META = ChannelSpec.builder("meta", "Meta Commerce")
+      .batch(Operation.UPSERT_LISTINGS, 500)
+      .batch(Operation.UPDATE_STOCK, 1000)
+      .batch(Operation.UPDATE_PRICES, 1000)
+      .batch(Operation.DELETE_LISTINGS, 1000)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** Trovaprezzi price-comparison feed: offers kept in a local feed store that Trovaprezzi fetches as XML. */
+  public static final ChannelSpec TROVAPREZZI = ChannelSpec.builder("trovaprezzi", "Trovaprezzi")
+      .batch(Operation.UPSERT_LISTINGS, 1000)
+      .batch(Operation.UPDATE_STOCK, 1000)
+      .batch(Operation.UPDATE_PRICES, 1000)
+      .batch(Operation.DELETE_LISTINGS, 1000)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
   private static final Map<String, ChannelSpec> BY_ID = new LinkedHashMap<>();
 
   static {
-    for (ChannelSpec spec : new ChannelSpec[] {EBAY, SHOPIFY}) {
+    for (ChannelSpec spec : new ChannelSpec[] {EBAY, SHOPIFY, AMAZON, MIRAKL, OCTOPIA, META, TROVAPREZZI}) {
       BY_ID.put(spec.id(), spec);
     }
   }
