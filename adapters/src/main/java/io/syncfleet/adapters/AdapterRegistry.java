@@ -1,14 +1,20 @@
 package io.syncfleet.adapters;
 
 import io.syncfleet.adapters.amazon.AmazonAdapter;
+import io.syncfleet.adapters.backmarket.BackMarketAdapter;
 import io.syncfleet.adapters.ebay.EbayAdapter;
 import io.syncfleet.adapters.http.AccessTokenCache;
 import io.syncfleet.adapters.http.MarketplaceHttp;
+import io.syncfleet.adapters.manomano.ManoManoAdapter;
 import io.syncfleet.adapters.meta.MetaAdapter;
 import io.syncfleet.adapters.mirakl.MiraklAdapter;
 import io.syncfleet.adapters.octopia.OctopiaAdapter;
+import io.syncfleet.adapters.opencart.OpenCartAdapter;
+import io.syncfleet.adapters.prestashop.PrestaShopAdapter;
+import io.syncfleet.adapters.refurbed.RefurbedAdapter;
 import io.syncfleet.adapters.shopify.ShopifyAdapter;
 import io.syncfleet.adapters.trovaprezzi.TrovaprezziAdapter;
+import io.syncfleet.adapters.woocommerce.WooCommerceAdapter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +43,13 @@ public final class AdapterRegistry {
         new MiraklAdapter(http),
         new OctopiaAdapter(http, tokens),
         new MetaAdapter(http),
-        new TrovaprezziAdapter()));
+        new TrovaprezziAdapter(),
+        new BackMarketAdapter(http),
+        new RefurbedAdapter(http),
+        new ManoManoAdapter(http),
+        new WooCommerceAdapter(http),
+        new PrestaShopAdapter(http),
+        new OpenCartAdapter(http)));
   }
 
   /** The adapter of a channel, if this process has one. */

@@ -95,6 +95,11 @@ public final class MarketplaceHttp {
     }
   }
 
+  /** The typed failure {@link #send} throws for this answer, or null when the adapter reads it itself. */
+  public SyncFailure failure(HttpResult r) {
+    return classify(r);
+  }
+
   private SyncFailure classify(HttpResult r) {
     int s = r.status();
     if (s == 429) {

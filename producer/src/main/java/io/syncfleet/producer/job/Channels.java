@@ -78,10 +78,63 @@ public final class Channels {
       .offers(Operation.TEST_CONNECTION)
       .build();
 
+  /** Back Market seller API: catalog files take many rows, stock and prices go one listing per call. */
+  public static final ChannelSpec BACKMARKET = ChannelSpec.builder("backmarket", "Back Market")
+      .batch(Operation.UPSERT_LISTINGS, 50)
+      .batch(Operation.UPDATE_STOCK, 10)
+      .batch(Operation.UPDATE_PRICES, 10)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** refurbed Merchant API: batch offer calls take between 1 and 50 offers. */
+  public static final ChannelSpec REFURBED = ChannelSpec.builder("refurbed", "refurbed")
+      .batch(Operation.UPSERT_LISTINGS, 50)
+      .batch(Operation.UPDATE_STOCK, 50)
+      .batch(Operation.UPDATE_PRICES, 50)
+      .batch(Operation.DELETE_LISTINGS, 50)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** ManoMano Partner API: offers are patched 20 at a time; products enter ManoMano's catalog by feed, not the API. */
+  public static final ChannelSpec MANOMANO = ChannelSpec.builder("manomano", "ManoMano")
+      .batch(Operation.UPDATE_STOCK, 20)
+      .batch(Operation.UPDATE_PRICES, 20)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** WooCommerce REST API v3: batch endpoints take 100 entries; upserts stay at 25 while images download. */
+  public static final ChannelSpec WOOCOMMERCE = ChannelSpec.builder("woocommerce", "WooCommerce")
+      .batch(Operation.UPSERT_LISTINGS, 25)
+      .batch(Operation.UPDATE_STOCK, 100)
+      .batch(Operation.UPDATE_PRICES, 100)
+      .batch(Operation.DELETE_LISTINGS, 100)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** PrestaShop Webservice: no batch writes, so jobs are sized for one call or more per item. */
+  public static final ChannelSpec PRESTASHOP = ChannelSpec.builder("prestashop", "PrestaShop")
+      .batch(Operation.UPSERT_LISTINGS, 10)
+      .batch(Operation.UPDATE_STOCK, 50)
+      .batch(Operation.UPDATE_PRICES, 50)
+      .batch(Operation.DELETE_LISTINGS, 50)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** OpenCart core API: a session login for order editing, no catalog or order list, so a connection test only. */
+  public static final ChannelSpec OPENCART = ChannelSpec.builder("opencart", "OpenCart")
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
   private static final Map<String, ChannelSpec> BY_ID = new LinkedHashMap<>();
 
   static {
-    for (ChannelSpec spec : new ChannelSpec[] {EBAY, SHOPIFY, AMAZON, MIRAKL, OCTOPIA, META, TROVAPREZZI}) {
+    for (ChannelSpec spec : new ChannelSpec[] {EBAY, SHOPIFY, AMAZON, MIRAKL, OCTOPIA, META, TROVAPREZZI,
+        BACKMARKET, REFURBED, MANOMANO, WOOCOMMERCE, PRESTASHOP, OPENCART}) {
       BY_ID.put(spec.id(), spec);
     }
   }

@@ -127,6 +127,9 @@ public final class JobCodec {
         throw new MalformedJobException(op.wireName() + " carries no items");
       }
       for (int i = 0; i < itemsNode.size(); i++) {
+        if (!itemsNode.get(i).isObject()) {
+          throw new MalformedJobException("items[" + i + "] is not a JSON object");
+        }
         try {
           items.add(MAPPER.treeToValue(itemsNode.get(i), op.itemType()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
