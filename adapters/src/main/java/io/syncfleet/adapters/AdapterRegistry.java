@@ -2,9 +2,12 @@ package io.syncfleet.adapters;
 
 import io.syncfleet.adapters.amazon.AmazonAdapter;
 import io.syncfleet.adapters.backmarket.BackMarketAdapter;
+import io.syncfleet.adapters.bigcommerce.BigCommerceAdapter;
 import io.syncfleet.adapters.ebay.EbayAdapter;
 import io.syncfleet.adapters.http.AccessTokenCache;
 import io.syncfleet.adapters.http.MarketplaceHttp;
+import io.syncfleet.adapters.lazada.LazadaAdapter;
+import io.syncfleet.adapters.magento.MagentoAdapter;
 import io.syncfleet.adapters.manomano.ManoManoAdapter;
 import io.syncfleet.adapters.meta.MetaAdapter;
 import io.syncfleet.adapters.mirakl.MiraklAdapter;
@@ -12,7 +15,9 @@ import io.syncfleet.adapters.octopia.OctopiaAdapter;
 import io.syncfleet.adapters.opencart.OpenCartAdapter;
 import io.syncfleet.adapters.prestashop.PrestaShopAdapter;
 import io.syncfleet.adapters.refurbed.RefurbedAdapter;
+import io.syncfleet.adapters.shopee.ShopeeAdapter;
 import io.syncfleet.adapters.shopify.ShopifyAdapter;
+import io.syncfleet.adapters.square.SquareAdapter;
 import io.syncfleet.adapters.trovaprezzi.TrovaprezziAdapter;
 import io.syncfleet.adapters.woocommerce.WooCommerceAdapter;
 import java.util.Collection;
@@ -49,7 +54,12 @@ public final class AdapterRegistry {
         new ManoManoAdapter(http),
         new WooCommerceAdapter(http),
         new PrestaShopAdapter(http),
-        new OpenCartAdapter(http)));
+        new OpenCartAdapter(http),
+        new ShopeeAdapter(http),
+        new LazadaAdapter(http),
+        new MagentoAdapter(http),
+        new BigCommerceAdapter(http),
+        new SquareAdapter(http, tokens)));
   }
 
   /** The adapter of a channel, if this process has one. */

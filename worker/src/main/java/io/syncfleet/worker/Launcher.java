@@ -71,6 +71,7 @@ public final class Launcher {
     this.pool = config.redis().pool(config.concurrency() + 4, SOCKET_TIMEOUT_MS);
     this.metrics = new FleetMetrics();
     this.gate = new IdleGate(config.concurrency());
+    awaitRedis();
 
     SecretBox box = null;
     try {
@@ -90,7 +91,12 @@ public final class Launcher {
     for (int i = 0; i < config.concurrency(); i++) {
       Processor p = new Processor(jesque, keys, config.queues(), handlers, gate);
       processors.add(p);
-      threads.add(new Thread(p, "processor-" + i));
+      Thread t = new Thread(p, "processor-" + i);
+      // Jesque unregisters a stopping thread through its first connection; if Redis is gone then,
+      // the heartbeat expiry and the reaper clean up instead, so one line is enough.
+      t.setUncaughtExceptionHandler((thread, e) ->
+          LOG.warn("{} stopped without unregistering: {}", p.getName(), e.toString()));
+      threads.add(t);
     }
     OrderPulls pulls = config.orderPullEvery().isZero() ? null
         : new OrderPulls(pool, keys, store, adapters, config.orderPullEvery());
@@ -122,7 +128,6 @@ public final class Launcher {
   /** Starts a worker process with the given adapters and any extra job handlers by Jesque class. */
   public static Launcher start(WorkerConfig config, AdapterRegistry adapters, Map<String, JobHandler> extraHandlers) {
     Launcher l = new Launcher(config, adapters, extraHandlers);
-    l.awaitRedis();
     // Registered before any job can go in flight, so a process killed at once is still recoverable.
     l.heartbeat.beat();
     for (Thread t : l.threads) {

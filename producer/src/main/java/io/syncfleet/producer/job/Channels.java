@@ -130,11 +130,62 @@ public final class Channels {
       .offers(Operation.TEST_CONNECTION)
       .build();
 
+  /** Shopee Open Platform v2: stock and price calls take one item with up to 50 models; unlist takes 50 items. */
+  public static final ChannelSpec SHOPEE = ChannelSpec.builder("shopee", "Shopee")
+      .batch(Operation.UPSERT_LISTINGS, 10)
+      .batch(Operation.UPDATE_STOCK, 50)
+      .batch(Operation.UPDATE_PRICES, 50)
+      .batch(Operation.DELETE_LISTINGS, 50)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** Lazada Open Platform: product and price/quantity calls take up to 50 SKUs, 20 recommended; remove takes 50. */
+  public static final ChannelSpec LAZADA = ChannelSpec.builder("lazada", "Lazada")
+      .batch(Operation.UPSERT_LISTINGS, 20)
+      .batch(Operation.UPDATE_STOCK, 20)
+      .batch(Operation.UPDATE_PRICES, 20)
+      .batch(Operation.DELETE_LISTINGS, 50)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** Magento 2 / Adobe Commerce REST: one product save per listing, stock and prices in one call each. */
+  public static final ChannelSpec MAGENTO = ChannelSpec.builder("magento", "Magento 2")
+      .batch(Operation.UPSERT_LISTINGS, 20)
+      .batch(Operation.UPDATE_STOCK, 100)
+      .batch(Operation.UPDATE_PRICES, 100)
+      .batch(Operation.DELETE_LISTINGS, 25)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** BigCommerce: 10 products a batch, 2,000 inventory items and 50 variants a call. */
+  public static final ChannelSpec BIGCOMMERCE = ChannelSpec.builder("bigcommerce", "BigCommerce")
+      .batch(Operation.UPSERT_LISTINGS, 10)
+      .batch(Operation.UPDATE_STOCK, 2000)
+      .batch(Operation.UPDATE_PRICES, 50)
+      .batch(Operation.DELETE_LISTINGS, 50)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
+  /** Square: catalog upserts well under 1,000 objects, 100 inventory changes, 200 deletions a call. */
+  public static final ChannelSpec SQUARE = ChannelSpec.builder("square", "Square")
+      .batch(Operation.UPSERT_LISTINGS, 100)
+      .batch(Operation.UPDATE_STOCK, 100)
+      .batch(Operation.UPDATE_PRICES, 100)
+      .batch(Operation.DELETE_LISTINGS, 200)
+      .offers(Operation.PULL_ORDERS)
+      .offers(Operation.TEST_CONNECTION)
+      .build();
+
   private static final Map<String, ChannelSpec> BY_ID = new LinkedHashMap<>();
 
   static {
     for (ChannelSpec spec : new ChannelSpec[] {EBAY, SHOPIFY, AMAZON, MIRAKL, OCTOPIA, META, TROVAPREZZI,
-        BACKMARKET, REFURBED, MANOMANO, WOOCOMMERCE, PRESTASHOP, OPENCART}) {
+        BACKMARKET, REFURBED, MANOMANO, WOOCOMMERCE, PRESTASHOP, OPENCART, SHOPEE, LAZADA,
+        MAGENTO, BIGCOMMERCE, SQUARE}) {
       BY_ID.put(spec.id(), spec);
     }
   }

@@ -9,6 +9,7 @@ import io.syncfleet.worker.fetch.Fetcher;
 import io.syncfleet.worker.fetch.IdleGate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import net.greghaines.jesque.Config;
 import net.greghaines.jesque.worker.WorkerImpl;
 import org.slf4j.Logger;
@@ -35,20 +36,34 @@ public final class Processor extends WorkerImpl {
   private final Settler settler;
   private final IdleGate gate;
   private final Map<String, JobHandler> handlers;
+  private final Supplier<Jedis> connections;
+  /** The connection the loop uses; Jesque's own {@code jedis} only registers and unregisters the thread. */
+  private Jedis conn;
   private volatile Fetched current;
   private volatile long currentSince;
 
   public Processor(Config config, Keys keys, List<String> queues, Map<String, JobHandler> handlers,
       IdleGate gate) {
-    this(config, keys, queues, handlers, gate, new Jedis(config.getHost(), config.getPort(), config.getTimeout()));
+    this(config, keys, queues, handlers, gate, () -> connect(config));
   }
 
-  /** A processor on a connection the caller made (as Jesque allows: TLS, instrumented sockets). */
+  /**
+   * A processor whose connections come from {@code connections} (TLS, instrumented sockets). A new
+   * one is made after every connection failure: a Jedis 3 connection that once failed to reconnect
+   * stays broken for good.
+   */
   public Processor(Config config, Keys keys, List<String> queues, Map<String, JobHandler> handlers,
-      IdleGate gate, Jedis connection) {
+      IdleGate gate, Supplier<Jedis> connections) {
+    this(config, keys, queues, handlers, gate, connections, connections.get());
+  }
+
+  private Processor(Config config, Keys keys, List<String> queues, Map<String, JobHandler> handlers,
+      IdleGate gate, Supplier<Jedis> connections, Jedis first) {
     super(config, queues, job -> {
       throw new UnsupportedOperationException("jobs run through Syncfleet handlers");
-    }, connection);
+    }, first);
+    this.connections = connections;
+    this.conn = first;
     this.keys = keys;
     this.fetcher = new Fetcher(keys, getName(), queues);
     this.settler = new Settler(keys);
@@ -81,19 +96,19 @@ public final class Processor extends WorkerImpl {
       try {
         if (recover) {
           // After a lost connection we may hold jobs whose fetch reply never arrived: run them.
-          for (Fetched leftover : fetcher.leftovers(jedis)) {
+          for (Fetched leftover : fetcher.leftovers(conn())) {
             if (runAndSettle(leftover)) {
-              fetcher.fetch(jedis, leftover, false, false);
+              fetcher.fetch(conn(), leftover, false, false);
             }
           }
           recover = false;
         }
-        Fetched next = fetcher.fetch(jedis, pendingAck, true, wasIdle);
+        Fetched next = fetcher.fetch(conn(), pendingAck, true, wasIdle);
         pendingAck = null;
         backoff = 100;
         if (next == null) {
           wasIdle = true;
-          gate.await(jedis, keys.wake());
+          gate.await(conn(), keys.wake());
           continue;
         }
         if (wasIdle) {
@@ -107,7 +122,7 @@ public final class Processor extends WorkerImpl {
         pendingAck = null;
         recover = true;
         LOG.warn("{}: Redis unavailable ({}); retrying in {} ms", getName(), e.getMessage(), backoff);
-        jedis.disconnect();
+        reconnect();
         if (!sleep(backoff)) {
           break;
         }
@@ -119,12 +134,38 @@ public final class Processor extends WorkerImpl {
     }
     if (pendingAck != null) {
       try {
-        fetcher.fetch(jedis, pendingAck, false, false);
+        fetcher.fetch(conn(), pendingAck, false, false);
       } catch (JedisException e) {
         // Left in flight: it will run again (at-least-once), never lost.
         LOG.warn("{}: could not acknowledge {} at shutdown: {}", getName(), pendingAck.queue(), e.getMessage());
       }
     }
+  }
+
+  /** The loop's connection, made anew (lazily, so Redis being down is just another failure) after a loss. */
+  private Jedis conn() {
+    if (conn == null) {
+      conn = connections.get();
+    }
+    return conn;
+  }
+
+  private void reconnect() {
+    if (conn != null && conn != jedis) {
+      conn.close();
+    }
+    conn = null;
+  }
+
+  private static Jedis connect(Config config) {
+    Jedis j = new Jedis(config.getHost(), config.getPort(), config.getTimeout());
+    if (config.getPassword() != null) {
+      j.getClient().setPassword(config.getPassword());
+    }
+    if (config.getDatabase() != 0) {
+      j.getClient().setDb(config.getDatabase());
+    }
+    return j;
   }
 
   /** Runs one job; returns true when it simply succeeded and its acknowledgement is still due. */
@@ -136,7 +177,7 @@ public final class Processor extends WorkerImpl {
       if (s.isDone()) {
         return true;
       }
-      settler.settle(jedis, fetcher.inflightKey(job.pair()), job, s);
+      settler.settle(conn(), fetcher.inflightKey(job.pair()), job, s);
       return false;
     } finally {
       current = null;
@@ -157,6 +198,9 @@ public final class Processor extends WorkerImpl {
     }
     try {
       return handler.handle(envelope, job);
+    } catch (JedisException e) {
+      // Redis went away mid-job: not the job's fault. It stays in flight and runs again on reconnect.
+      throw e;
     } catch (RuntimeException e) {
       // A handler bug must not lose the job: keep it visible with the reason.
       LOG.error("{}: handler for {} failed", getName(), envelope.className(), e);

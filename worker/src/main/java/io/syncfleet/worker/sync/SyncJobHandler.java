@@ -15,13 +15,14 @@ import io.syncfleet.adapters.failure.RateLimitedFailure;
 import io.syncfleet.adapters.failure.SyncFailure;
 import io.syncfleet.producer.Json;
 import io.syncfleet.producer.connection.Connection;
-import io.syncfleet.producer.job.Channels;
 import io.syncfleet.producer.job.Envelope;
 import io.syncfleet.producer.job.Item;
 import io.syncfleet.producer.job.JobCodec;
+import io.syncfleet.producer.job.JobValidator;
 import io.syncfleet.producer.job.Listing;
 import io.syncfleet.producer.job.MalformedJobException;
 import io.syncfleet.producer.job.PriceChange;
+import io.syncfleet.producer.job.Problem;
 import io.syncfleet.producer.job.SkuRef;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
@@ -102,8 +103,12 @@ public final class SyncJobHandler implements JobHandler {
       metrics.waited(fetched.queue(), Duration.ofMillis(Math.max(0, now - job.enqueuedAt())));
     }
     String op = job.operation().wireName();
-    if (Channels.find(job.channel()).isEmpty()) {
-      return bury(job, job.items(), "unknown channel '" + job.channel() + "'", null, null, worker);
+    // Raw payloads can bypass the producer: hold them to the same contract.
+    List<Problem> problems = JobValidator.validate(job);
+    if (!problems.isEmpty()) {
+      metrics.unreadable();
+      return bury(job, job.items(), "invalid job: " + problems.stream().map(Problem::toString)
+          .collect(java.util.stream.Collectors.joining("; ")), null, null, worker);
     }
     Optional<MarketplaceAdapter> found = adapters.find(job.channel());
     if (found.isEmpty()) {

@@ -244,7 +244,7 @@ public final class FleetBenchmark {
     List<Processor> processors = new ArrayList<>();
     List<Thread> ts = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      Processor p = new Processor(config, keys, QUEUES, handlers, gate, rt.connect(base.host(), base.port(), TIMEOUT_MS));
+      Processor p = new Processor(config, keys, QUEUES, handlers, gate, () -> rt.connect(base.host(), base.port(), TIMEOUT_MS));
       processors.add(p);
       Thread t = new Thread(() -> {
         try {
