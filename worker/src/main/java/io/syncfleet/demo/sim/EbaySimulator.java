@@ -62,6 +62,8 @@ public final class EbaySimulator extends SimulatedMarketplace {
   private final Object lock = new Object();
   private final Map<String, Item> items = new LinkedHashMap<>();
   private final Map<String, Offer> offers = new HashMap<>();
+  /** Offers by SKU, so lookups stay cheap with tens of thousands of listings (fault suite). */
+  private final Map<String, List<Offer>> offersBySku = new HashMap<>();
 
   /** A simulator accepting {@link #CLIENT_ID}, {@link #CLIENT_SECRET} and {@link #REFRESH_TOKEN}. */
   public EbaySimulator() {
@@ -344,7 +346,10 @@ public final class EbaySimulator extends SimulatedMarketplace {
     boolean removed;
     synchronized (lock) {
       removed = items.remove(sku) != null;
-      offers.values().removeIf(o -> o.sku.equals(sku));
+      for (Offer o : offersBySku.getOrDefault(sku, List.of())) {
+        offers.remove(o.offerId);
+      }
+      offersBySku.remove(sku);
     }
     if (removed) {
       ex.respond(204, null);
@@ -362,8 +367,8 @@ public final class EbaySimulator extends SimulatedMarketplace {
     String marketplace = ex.query("marketplace_id");
     ArrayNode found = Json.MAPPER.createArrayNode();
     synchronized (lock) {
-      for (Offer o : offers.values()) {
-        if (o.sku.equals(sku) && (marketplace == null || marketplace.equals(o.marketplaceId))) {
+      for (Offer o : offersBySku.getOrDefault(sku, List.of())) {
+        if (marketplace == null || marketplace.equals(o.marketplaceId)) {
           found.add(o.json());
         }
       }
@@ -390,12 +395,13 @@ public final class EbaySimulator extends SimulatedMarketplace {
         refusal = new Refusal(400, 25702, "The SKU " + sku + " was not found.");
       } else if (marketplace == null || !"FIXED_PRICE".equals(text(body, "format"))) {
         refusal = new Refusal(400, 25002, "The marketplaceId and a FIXED_PRICE format are required.");
-      } else if (offers.values().stream().anyMatch(o -> o.sku.equals(sku) && o.marketplaceId.equals(marketplace))) {
+      } else if (offersBySku.getOrDefault(sku, List.of()).stream().anyMatch(o -> o.marketplaceId.equals(marketplace))) {
         refusal = new Refusal(400, 25002, "Offer entity already exists.");
       } else {
         Offer offer = new Offer("O" + ids.incrementAndGet(), sku, marketplace);
         offer.replace(body);
         offers.put(offer.offerId, offer);
+        offersBySku.computeIfAbsent(offer.sku, k -> new ArrayList<>()).add(offer);
         offerId = offer.offerId;
       }
     }
@@ -464,7 +470,7 @@ public final class EbaySimulator extends SimulatedMarketplace {
   }
 
   private EbaySimListing snapshot(Item item) {
-    Offer offer = offers.values().stream().filter(o -> o.sku.equals(item.sku)).findFirst().orElse(null);
+    Offer offer = offersBySku.getOrDefault(item.sku, List.of()).stream().findFirst().orElse(null);
     if (offer == null) {
       return new EbaySimListing(item.sku, item.title, item.condition, item.quantity, null, null, null, null, false);
     }

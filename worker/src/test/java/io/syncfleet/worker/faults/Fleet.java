@@ -182,7 +182,8 @@ final class Fleet implements AutoCloseable {
       if (condition.getAsBoolean()) {
         return true;
       }
-      Thread.sleep(50);
+      // Conditions read whole simulator snapshots; polling gently keeps the simulators responsive.
+      Thread.sleep(200);
     }
     return condition.getAsBoolean();
   }
