@@ -19,7 +19,7 @@ final class AmazonErrorReader implements ErrorReader {
   @Override
   public ErrorDetail read(HttpResult response) {
     appliedRate = response.header(AmazonApi.RATE_LIMIT_HEADER);
-    ErrorDetail detail = AmazonErrors.detail(AmazonErrors.parseOrEmpty(response), response.status());
+    ErrorDetail detail = AmazonErrors.detail(response.jsonOrEmpty(), response.status());
     String requestId = response.header(AmazonApi.REQUEST_ID_HEADER);
     return requestId == null ? detail
         : new ErrorDetail(detail.code(), detail.message() + " [request id " + requestId + "]");

@@ -5,8 +5,6 @@ import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.adapters.failure.TransientFailure;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,16 +87,6 @@ final class AmazonErrors {
           + (attributes.isEmpty() ? "" : " " + attributes));
     }
     return String.join("; ", out);
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an S3 XML error, a proxy page). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

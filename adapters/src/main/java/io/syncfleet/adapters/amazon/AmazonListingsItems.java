@@ -3,6 +3,7 @@ package io.syncfleet.adapters.amazon;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.adapters.http.HttpResult;
+import io.syncfleet.adapters.http.ItemCalls;
 import io.syncfleet.adapters.http.MarketplaceHttp;
 import io.syncfleet.producer.connection.Connection;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class AmazonListingsItems {
   /** Sends each item's body with {@code method} and reads each item's outcome. */
   <T> List<ItemOutcome> send(Connection c, AmazonSettings s, List<T> items, Function<T, String> sku,
       String method, Function<T, ObjectNode> body) {
-    AmazonItemCalls calls = new AmazonItemCalls();
+    ItemCalls calls = new ItemCalls();
     List<ItemOutcome> out = new ArrayList<>(items.size());
     for (T item : items) {
       String k = sku.apply(item);
@@ -40,7 +41,7 @@ final class AmazonListingsItems {
 
   /** Deletes each SKU's listing; a SKU Amazon does not know is already gone [U: Amazon answers 404]. */
   List<ItemOutcome> delete(Connection c, AmazonSettings s, List<String> skus) {
-    AmazonItemCalls calls = new AmazonItemCalls();
+    ItemCalls calls = new ItemCalls();
     List<ItemOutcome> out = new ArrayList<>(skus.size());
     for (String k : skus) {
       out.add(calls.run(k, () -> {

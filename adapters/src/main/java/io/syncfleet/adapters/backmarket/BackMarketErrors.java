@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
 import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,7 @@ import java.util.Locale;
  */
 final class BackMarketErrors {
   /** Reads any of the shapes out of any answer. */
-  static final ErrorReader READER = r -> detail(parseOrEmpty(r), r.status());
+  static final ErrorReader READER = r -> detail(r.jsonOrEmpty(), r.status());
 
   private BackMarketErrors() {}
 
@@ -75,22 +73,12 @@ final class BackMarketErrors {
     if ((type != null && type.toLowerCase(Locale.ROOT).contains("html")) || text.startsWith("<")) {
       return BackMarketApi.WAF_BLOCKED;
     }
-    for (JsonNode e : parseOrEmpty(r).path("errors")) {
+    for (JsonNode e : r.jsonOrEmpty().path("errors")) {
       if (BackMarketApi.BOT_CHALLENGE.equals(text(e, "code"))) {
         return BackMarketApi.BOT_CHALLENGE;
       }
     }
     return null;
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

@@ -3,9 +3,6 @@ package io.syncfleet.adapters.bigcommerce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
-import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,7 @@ import java.util.Map;
 final class BigCommerceErrors {
   /** Reads any BigCommerce error body; one that is not JSON says only the status. */
   static final ErrorReader READER = r -> {
-    String message = message(parseOrEmpty(r));
+    String message = message(r.jsonOrEmpty());
     return message == null ? ErrorDetail.unknown(r.status()) : new ErrorDetail(null, message);
   };
 
@@ -58,16 +55,6 @@ final class BigCommerceErrors {
       return title;
     }
     return (title != null ? title + " (" : "(") + String.join("; ", details) + ")";
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

@@ -16,6 +16,7 @@ import io.syncfleet.adapters.failure.AuthenticationFailure;
 import io.syncfleet.adapters.failure.PermanentFailure;
 import io.syncfleet.adapters.http.AccessTokenCache;
 import io.syncfleet.adapters.http.HttpResult;
+import io.syncfleet.adapters.http.ItemCalls;
 import io.syncfleet.adapters.http.MarketplaceHttp;
 import io.syncfleet.producer.Json;
 import io.syncfleet.producer.connection.Connection;
@@ -96,7 +97,7 @@ public final class EbayAdapter implements MarketplaceAdapter {
         .header(EbayApi.CONTENT_LANGUAGE, s.contentLanguage())
         .build();
     Map<String, ItemOutcome> stored = EbayErrors.bulkOutcomes(auth.send(c, request));
-    EbayItemCalls calls = new EbayItemCalls();
+    ItemCalls calls = new ItemCalls();
     for (int i = 0; i < items.size(); i++) {
       if (out[i] != null) {
         continue;
@@ -141,7 +142,7 @@ public final class EbayAdapter implements MarketplaceAdapter {
    */
   private <T> BatchResult priceQuantity(Connection c, EbaySettings s, List<T> items, Function<T, String> sku,
       boolean offerRequired, BiFunction<T, String, ObjectNode> entry) {
-    EbayItemCalls calls = new EbayItemCalls();
+    ItemCalls calls = new ItemCalls();
     ItemOutcome[] out = new ItemOutcome[items.size()];
     ArrayNode requests = Json.MAPPER.createArrayNode();
     for (int i = 0; i < items.size(); i++) {
@@ -183,7 +184,7 @@ public final class EbayAdapter implements MarketplaceAdapter {
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
     checkBatch(items.size());
     EbaySettings s = EbaySettings.of(c);
-    EbayItemCalls calls = new EbayItemCalls();
+    ItemCalls calls = new ItemCalls();
     List<ItemOutcome> out = new ArrayList<>(items.size());
     for (SkuRef ref : items) {
       out.add(calls.run(ref.sku(), () -> {

@@ -6,8 +6,6 @@ import io.syncfleet.adapters.failure.TransientFailure;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
 import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.Map;
  */
 final class EbayErrors {
   /** Reads either error shape out of any eBay answer. */
-  static final ErrorReader READER = r -> detail(parseOrEmpty(r), r.status());
+  static final ErrorReader READER = r -> detail(r.jsonOrEmpty(), r.status());
 
   private EbayErrors() {}
 
@@ -52,7 +50,7 @@ final class EbayErrors {
    * {@code responses[]} [U]; any other failed answer is the whole request's permanent failure.
    */
   static Map<String, ItemOutcome> bulkOutcomes(HttpResult r) {
-    JsonNode responses = (r.isSuccess() ? r.json() : parseOrEmpty(r)).path("responses");
+    JsonNode responses = (r.isSuccess() ? r.json() : r.jsonOrEmpty()).path("responses");
     if (!responses.isArray()) {
       if (!r.isSuccess()) {
         throw r.permanent();
@@ -92,16 +90,6 @@ final class EbayErrors {
   /** The outcome of a SKU the bulk answer did not mention. */
   static ItemOutcome missing(String sku) {
     return ItemOutcome.retry(sku, null, "eBay's answer did not mention this SKU", null);
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

@@ -55,6 +55,16 @@ public final class HttpResult {
     }
   }
 
+  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
+  public JsonNode jsonOrEmpty() {
+    try {
+      JsonNode node = body.length == 0 ? null : Json.MAPPER.readTree(body);
+      return node == null ? Json.MAPPER.createObjectNode() : node;
+    } catch (IOException e) {
+      return Json.MAPPER.createObjectNode();
+    }
+  }
+
   /** The marketplace's error code and message in this response. */
   public ErrorDetail error() {
     return errorReader.read(this);

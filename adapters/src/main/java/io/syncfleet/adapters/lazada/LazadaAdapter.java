@@ -13,6 +13,7 @@ import io.syncfleet.adapters.OrderPage;
 import io.syncfleet.adapters.Violation;
 import io.syncfleet.adapters.failure.AuthenticationFailure;
 import io.syncfleet.adapters.failure.PermanentFailure;
+import io.syncfleet.adapters.http.ItemCalls;
 import io.syncfleet.adapters.http.MarketplaceHttp;
 import io.syncfleet.producer.Json;
 import io.syncfleet.producer.connection.Connection;
@@ -143,8 +144,8 @@ public final class LazadaAdapter implements MarketplaceAdapter {
       sent.add(item.sku());
     }
     if (!sent.isEmpty()) {
-      LazadaItemCalls calls = new LazadaItemCalls();
-      calls.run(sent, () -> {
+      ItemCalls calls = new ItemCalls();
+      calls.runAll(sent, () -> {
         LazadaReply reply = client.post(c, s, LazadaApi.PRICE_QUANTITY,
             Map.of("payload", LazadaMapper.priceQuantity(entries)));
         return reply.ok() ? sent.stream().map(ItemOutcome::done).toList()
@@ -184,7 +185,7 @@ public final class LazadaAdapter implements MarketplaceAdapter {
       }
     }
     if (!removing.isEmpty()) {
-      new LazadaItemCalls().run(removing, () -> {
+      new ItemCalls().runAll(removing, () -> {
         LazadaReply reply = client.post(c, s, LazadaApi.REMOVE_PRODUCT, Map.of("sku_id_list", json(ids)));
         if (!reply.ok()) {
           return LazadaErrors.outcomes(reply, removing, false);

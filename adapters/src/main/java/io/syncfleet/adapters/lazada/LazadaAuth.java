@@ -53,7 +53,7 @@ final class LazadaAuth {
       }
       throw refused(f.code(), f.getMessage(), f.httpStatus());
     }
-    JsonNode answer = r.isSuccess() ? r.json() : LazadaErrors.parseOrEmpty(r);
+    JsonNode answer = r.isSuccess() ? r.json() : r.jsonOrEmpty();
     String code = LazadaErrors.code(answer);
     if (code != null || !r.isSuccess()) {
       String c = code == null ? "http_" + r.status() : code;

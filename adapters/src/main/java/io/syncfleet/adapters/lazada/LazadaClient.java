@@ -65,7 +65,7 @@ final class LazadaClient {
     } catch (SyncFailure f) {
       throw LazadaErrors.reclassify(f);
     }
-    JsonNode body = r.isSuccess() ? r.json() : LazadaErrors.parseOrEmpty(r);
+    JsonNode body = r.isSuccess() ? r.json() : r.jsonOrEmpty();
     String code = LazadaErrors.code(body);
     if (code != null) {
       String message = LazadaErrors.text(body, "message");

@@ -9,9 +9,6 @@ import io.syncfleet.adapters.failure.SyncFailure;
 import io.syncfleet.adapters.failure.TransientFailure;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
-import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +25,7 @@ import java.util.regex.Matcher;
 final class LazadaErrors {
   /** Reads Lazada's error out of any answer, for the failures the HTTP toolkit raises by status. */
   static final ErrorReader READER = r -> {
-    JsonNode body = parseOrEmpty(r);
+    JsonNode body = r.jsonOrEmpty();
     String code = code(body);
     if (code == null) {
       return ErrorDetail.unknown(r.status());
@@ -166,16 +163,6 @@ final class LazadaErrors {
     String field = text(d, "field");
     String message = text(d, "message");
     return field == null || field.isBlank() ? String.valueOf(message) : field + ": " + message;
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

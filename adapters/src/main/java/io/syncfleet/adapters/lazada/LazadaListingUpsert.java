@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.adapters.Violation;
+import io.syncfleet.adapters.http.ItemCalls;
 import io.syncfleet.producer.connection.Connection;
 import io.syncfleet.producer.job.Listing;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class LazadaListingUpsert {
     Set<String> skus = new LinkedHashSet<>();
     products.values().forEach(indexes -> indexes.forEach(i -> skus.add(items.get(i).sku())));
     Map<String, List<LazadaSku>> found = catalog.find(c, s, skus);
-    LazadaItemCalls calls = new LazadaItemCalls();
+    ItemCalls calls = new ItemCalls();
     for (List<Integer> indexes : products.values()) {
       List<Listing> listings = indexes.stream().map(items::get).toList();
       List<ItemOutcome> outcomes = product(c, s, calls, listings, found);
@@ -68,7 +69,7 @@ final class LazadaListingUpsert {
     return new BatchResult(List.of(out));
   }
 
-  private List<ItemOutcome> product(Connection c, LazadaSettings s, LazadaItemCalls calls, List<Listing> listings,
+  private List<ItemOutcome> product(Connection c, LazadaSettings s, ItemCalls calls, List<Listing> listings,
       Map<String, List<LazadaSku>> found) {
     List<String> skus = listings.stream().map(Listing::sku).toList();
     Set<Long> itemIds = new LinkedHashSet<>();
@@ -83,18 +84,18 @@ final class LazadaListingUpsert {
       return skus.stream().map(sku -> ItemOutcome.failed(sku, "sku_conflict", "these SKUs are on several Lazada "
           + "products " + itemIds + "; one upsert can only change one product")).toList();
     }
-    LazadaItemCalls.Attempt<List<String>> urls = calls.attempt(skus,
+    ItemCalls.Attempt<List<String>> urls = calls.attempt(skus,
         () -> images.urls(c, s, listings.get(0).imageUrls()));
     if (!urls.ok()) {
       return urls.failed();
     }
     if (itemIds.isEmpty()) {
-      return calls.run(skus, () -> create(c, s, listings, urls.value()));
+      return calls.runAll(skus, () -> create(c, s, listings, urls.value()));
     }
     long itemId = itemIds.iterator().next();
     Long associated = listings.stream().anyMatch(l -> !skuIds.containsKey(l.sku()))
         ? skuIds.values().iterator().next() : null;
-    return calls.run(skus, () -> {
+    return calls.runAll(skus, () -> {
       LazadaReply reply = client.post(c, s, LazadaApi.UPDATE_PRODUCT,
           Map.of("payload", LazadaMapper.product(listings, urls.value(), itemId, skuIds, associated)));
       if (!reply.ok()) {

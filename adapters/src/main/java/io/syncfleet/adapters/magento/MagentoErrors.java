@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
 import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,7 +23,7 @@ import java.util.regex.Pattern;
 final class MagentoErrors {
   /** Reads any Magento error body; a body that is not JSON (an error page, a proxy) says only the status. */
   static final ErrorReader READER = r -> {
-    JsonNode body = parseOrEmpty(r);
+    JsonNode body = r.jsonOrEmpty();
     String message = body.path("message").isTextual() ? entry(body).text() : null;
     return message == null || message.isBlank() ? ErrorDetail.unknown(r.status()) : new ErrorDetail(null, message);
   };
@@ -97,22 +95,12 @@ final class MagentoErrors {
 
   /** The problems of a failed call: its {@code errors[]} when it lists them, else its one message. */
   static List<Entry> problems(HttpResult r) {
-    JsonNode body = parseOrEmpty(r);
+    JsonNode body = r.jsonOrEmpty();
     List<Entry> listed = entries(body.path("errors"));
     if (!listed.isEmpty()) {
       return listed;
     }
     return body.path("message").isTextual() ? List.of(entry(body)) : List.of();
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON. */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

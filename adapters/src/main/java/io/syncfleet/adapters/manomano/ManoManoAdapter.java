@@ -116,7 +116,7 @@ public final class ManoManoAdapter implements MarketplaceAdapter {
       HttpResult r = client.send(c, s, new Request.Builder().url(s.url(ManoManoApi.OFFERS))
           .patch(MarketplaceHttp.json(ManoManoMapper.offers(s.contractId(), send))).build());
       Map<String, ItemOutcome> reported = ManoManoErrors.offerResults(
-          r.isSuccess() ? r.json() : ManoManoErrors.parseOrEmpty(r));
+          r.isSuccess() ? r.json() : r.jsonOrEmpty());
       ErrorDetail refused = r.isSuccess() || !reported.isEmpty() ? null : r.error();
       for (int i = 0; i < items.size(); i++) {
         if (out[i] != null) {

@@ -5,8 +5,6 @@ import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
 import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +20,7 @@ import java.util.Map;
  */
 final class ManoManoErrors {
   /** Reads whichever shape the answer has. */
-  static final ErrorReader READER = r -> detail(parseOrEmpty(r), r.status());
+  static final ErrorReader READER = r -> detail(r.jsonOrEmpty(), r.status());
 
   private ManoManoErrors() {}
 
@@ -49,7 +47,7 @@ final class ManoManoErrors {
 
   /** The wait Cloudflare put in a 429's body, or null. */
   static Duration retryAfterInBody(HttpResult r) {
-    JsonNode v = parseOrEmpty(r).path(ManoManoApi.RETRY_AFTER_FIELD);
+    JsonNode v = r.jsonOrEmpty().path(ManoManoApi.RETRY_AFTER_FIELD);
     if (!v.isNumber() || v.asDouble() < 0) {
       return null;
     }
@@ -89,16 +87,6 @@ final class ManoManoErrors {
       return ItemOutcome.retry(sku, errorCode, e.message(), null);
     }
     return ItemOutcome.failed(sku, errorCode, e.message());
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

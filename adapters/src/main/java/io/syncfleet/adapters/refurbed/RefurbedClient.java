@@ -43,7 +43,7 @@ final class RefurbedClient {
     if (r.isSuccess()) {
       return r.json();
     }
-    int code = RefurbedErrors.code(RefurbedErrors.parseOrEmpty(r));
+    int code = RefurbedErrors.code(r.jsonOrEmpty());
     ErrorDetail e = r.error();
     if (r.status() == 429 || code == RefurbedApi.RESOURCE_EXHAUSTED) {
       throw new RateLimitedFailure(e.message(), r.status(), e.code(), wait(r));

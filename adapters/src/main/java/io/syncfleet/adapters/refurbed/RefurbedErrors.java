@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
-import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 
 /**
  * refurbed's errors: a google.rpc.Status {@code {"code":3,"message":"...","details":[]}} for a whole
@@ -15,7 +12,7 @@ import java.io.IOException;
  */
 final class RefurbedErrors {
   /** Reads the status out of any answer. */
-  static final ErrorReader READER = r -> detail(parseOrEmpty(r), r.status());
+  static final ErrorReader READER = r -> detail(r.jsonOrEmpty(), r.status());
 
   private RefurbedErrors() {}
 
@@ -50,16 +47,6 @@ final class RefurbedErrors {
       return ItemOutcome.retry(sku, e.code(), e.message(), null);
     }
     return ItemOutcome.failed(sku, e.code(), e.message());
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

@@ -13,6 +13,7 @@ import io.syncfleet.adapters.OrderPage;
 import io.syncfleet.adapters.Violation;
 import io.syncfleet.adapters.failure.AuthenticationFailure;
 import io.syncfleet.adapters.failure.PermanentFailure;
+import io.syncfleet.adapters.http.ItemCalls;
 import io.syncfleet.adapters.http.MarketplaceHttp;
 import io.syncfleet.producer.Json;
 import io.syncfleet.producer.connection.Connection;
@@ -151,7 +152,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
         byItem.computeIfAbsent(listed.itemId(), k -> new ArrayList<>()).add(i);
       }
     }
-    ShopeeItemCalls calls = new ShopeeItemCalls();
+    ItemCalls calls = new ItemCalls();
     for (Map.Entry<Long, List<Integer>> group : byItem.entrySet()) {
       List<ShopeeModelUpdate.Entry> entries = new ArrayList<>();
       for (int i : group.getValue()) {
@@ -159,7 +160,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
         ShopeeListed listed = found.get(item.sku());
         entries.add(new ShopeeModelUpdate.Entry(item.sku(), listed.modelId(), entry.apply(item, listed)));
       }
-      List<ItemOutcome> outcomes = calls.run(entries.stream().map(ShopeeModelUpdate.Entry::sku).toList(),
+      List<ItemOutcome> outcomes = calls.runAll(entries.stream().map(ShopeeModelUpdate.Entry::sku).toList(),
           () -> updates.send(c, s, path, listField, group.getKey(), entries));
       for (int k = 0; k < outcomes.size(); k++) {
         int i = group.getValue().get(k);
@@ -193,7 +194,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
         byItem.computeIfAbsent(listed.itemId(), k -> new ArrayList<>()).add(ref.sku());
       }
     }
-    ShopeeItemCalls calls = new ShopeeItemCalls();
+    ItemCalls calls = new ItemCalls();
     Map<Long, List<String>> unlist = new LinkedHashMap<>();
     for (Map.Entry<Long, List<String>> item : byItem.entrySet()) {
       List<String> skus = List.copyOf(new LinkedHashSet<>(item.getValue()));
@@ -204,7 +205,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
       }
       for (String sku : skus) {
         ShopeeListed listed = found.get(sku);
-        calls.run(List.of(sku), () -> {
+        calls.runAll(List.of(sku), () -> {
           ObjectNode body = Json.MAPPER.createObjectNode().put("item_id", listed.itemId())
               .put("model_id", listed.modelId());
           client.post(c, s, ShopeeApi.DELETE_MODEL, body).orThrow();
@@ -217,7 +218,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
     for (int from = 0; from < itemIds.size(); from += ShopeeApi.LIST_LIMIT) {
       List<Long> chunk = itemIds.subList(from, Math.min(itemIds.size(), from + ShopeeApi.LIST_LIMIT));
       List<String> skus = chunk.stream().flatMap(id -> unlist.get(id).stream()).toList();
-      calls.run(skus, () -> unlistItems(c, s, chunk, unlist, found)).forEach(o -> bySku.put(o.sku(), o));
+      calls.runAll(skus, () -> unlistItems(c, s, chunk, unlist, found)).forEach(o -> bySku.put(o.sku(), o));
     }
     return new BatchResult(items.stream().map(ref -> bySku.get(ref.sku())).toList());
   }

@@ -83,7 +83,7 @@ final class ShopeeClient {
     } catch (SyncFailure f) {
       throw ShopeeErrors.reclassify(f, http.clock());
     }
-    JsonNode body = r.isSuccess() ? r.json() : ShopeeErrors.parseOrEmpty(r);
+    JsonNode body = r.isSuccess() ? r.json() : r.jsonOrEmpty();
     String code = ShopeeErrors.code(body);
     if (code != null) {
       String message = ShopeeErrors.text(body, "message");

@@ -8,9 +8,6 @@ import io.syncfleet.adapters.failure.SyncFailure;
 import io.syncfleet.adapters.failure.TransientFailure;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
-import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,7 @@ import java.util.Locale;
 final class ShopeeErrors {
   /** Reads the envelope out of any Shopee answer, for the failures the HTTP toolkit raises by status. */
   static final ErrorReader READER = r -> {
-    JsonNode body = parseOrEmpty(r);
+    JsonNode body = r.jsonOrEmpty();
     String code = code(body);
     if (code == null) {
       return ErrorDetail.unknown(r.status());
@@ -139,16 +136,6 @@ final class ShopeeErrors {
     Instant reset = now.atOffset(ShopeeApi.DAILY_LIMIT_ZONE).toLocalDate().plusDays(1)
         .atStartOfDay().toInstant(ShopeeApi.DAILY_LIMIT_ZONE);
     return Duration.between(now, reset);
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

@@ -7,6 +7,7 @@ import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.adapters.Violation;
 import io.syncfleet.adapters.failure.TransientFailure;
+import io.syncfleet.adapters.http.ItemCalls;
 import io.syncfleet.producer.Json;
 import io.syncfleet.producer.connection.Connection;
 import io.syncfleet.producer.job.Listing;
@@ -58,7 +59,7 @@ final class ShopeeListingUpsert {
         products.computeIfAbsent(itemSku(l), k -> new ArrayList<>()).add(i);
       }
     }
-    ShopeeItemCalls calls = new ShopeeItemCalls();
+    ItemCalls calls = new ItemCalls();
     for (Map.Entry<String, List<Integer>> product : products.entrySet()) {
       List<Listing> listings = product.getValue().stream().map(items::get).toList();
       List<ItemOutcome> outcomes = product(c, s, calls, product.getKey(), listings);
@@ -70,7 +71,7 @@ final class ShopeeListingUpsert {
   }
 
   /** One outcome per listing of the product, in order. */
-  private List<ItemOutcome> product(Connection c, ShopeeSettings s, ShopeeItemCalls calls, String itemSku,
+  private List<ItemOutcome> product(Connection c, ShopeeSettings s, ItemCalls calls, String itemSku,
       List<Listing> listings) {
     List<String> skus = listings.stream().map(Listing::sku).toList();
     Listing first = listings.get(0);
@@ -79,7 +80,7 @@ final class ShopeeListingUpsert {
       return fail(skus, "sku_conflict", "'" + itemSku + "' is both a listing's SKU and a variant group; Shopee "
           + "items have one SKU");
     }
-    ShopeeItemCalls.Attempt<Optional<ShopeeCatalog.Item>> found = calls.attempt(skus,
+    ItemCalls.Attempt<Optional<ShopeeCatalog.Item>> found = calls.attempt(skus,
         () -> catalog.item(c, s, itemSku));
     if (!found.ok()) {
       return found.failed();
@@ -88,19 +89,19 @@ final class ShopeeListingUpsert {
       return fail(skus, ShopeeAdapter.MISSING_SETTING, "set the connection's '" + ShopeeApi.LOGISTIC_IDS
           + "' to the Shopee logistics channel ids new items ship with");
     }
-    ShopeeItemCalls.Attempt<List<String>> imageIds = calls.attempt(skus, () -> images.ids(c, s, first.imageUrls()));
+    ItemCalls.Attempt<List<String>> imageIds = calls.attempt(skus, () -> images.ids(c, s, first.imageUrls()));
     if (!imageIds.ok()) {
       return imageIds.failed();
     }
     if (found.value().isEmpty()) {
-      return calls.run(skus, () -> add(c, s, itemSku, listings, imageIds.value()));
+      return calls.runAll(skus, () -> add(c, s, itemSku, listings, imageIds.value()));
     }
     ShopeeCatalog.Item item = found.value().get();
     if (!variants && item.hasModel()) {
       return fail(skus, "has_variants", "Shopee item " + item.itemId() + " (" + itemSku + ") has variants; a "
           + "listing without a group cannot replace them");
     }
-    ShopeeItemCalls.Attempt<ShopeeReply> updated = calls.attempt(skus, () -> client.post(c, s,
+    ItemCalls.Attempt<ShopeeReply> updated = calls.attempt(skus, () -> client.post(c, s,
         ShopeeApi.UPDATE_ITEM, ShopeeMapper.updateItem(item.itemId(), first, itemSku, imageIds.value(), s)).orThrow());
     if (!updated.ok()) {
       return updated.failed();
@@ -132,7 +133,7 @@ final class ShopeeListingUpsert {
         ShopeeApi.VARIANT_DELAY)).toList();
   }
 
-  private List<ItemOutcome> variants(Connection c, ShopeeSettings s, ShopeeItemCalls calls,
+  private List<ItemOutcome> variants(Connection c, ShopeeSettings s, ItemCalls calls,
       ShopeeCatalog.Item item, List<Listing> listings) {
     List<String> skus = listings.stream().map(Listing::sku).toList();
     TreeSet<String> names = new TreeSet<>(listings.get(0).options().keySet());
@@ -141,9 +142,9 @@ final class ShopeeListingUpsert {
           + names);
     }
     if (!item.hasModel()) {
-      return calls.run(skus, () -> initTiers(c, s, item, new ArrayList<>(names), listings));
+      return calls.runAll(skus, () -> initTiers(c, s, item, new ArrayList<>(names), listings));
     }
-    ShopeeItemCalls.Attempt<ShopeeModels> models = calls.attempt(skus, () -> catalog.models(c, s, item.itemId()));
+    ItemCalls.Attempt<ShopeeModels> models = calls.attempt(skus, () -> catalog.models(c, s, item.itemId()));
     if (!models.ok()) {
       return models.failed();
     }
@@ -187,7 +188,7 @@ final class ShopeeListingUpsert {
     if (!added.isEmpty()) {
       List<String> addedSkus = added.stream().map(Listing::sku).toList();
       boolean newOptions = grown;
-      calls.run(addedSkus, () -> addModels(c, s, item, m, options, newOptions, added, index))
+      calls.runAll(addedSkus, () -> addModels(c, s, item, m, options, newOptions, added, index))
           .forEach(o -> bySku.put(o.sku(), o));
     }
     return listings.stream().map(l -> bySku.get(l.sku())).toList();
@@ -254,7 +255,7 @@ final class ShopeeListingUpsert {
   }
 
   /** Sets the price and, when given, the stock of existing models; a SKU is done when both are. */
-  private List<ItemOutcome> priceAndStock(Connection c, ShopeeSettings s, ShopeeItemCalls calls, long itemId,
+  private List<ItemOutcome> priceAndStock(Connection c, ShopeeSettings s, ItemCalls calls, long itemId,
       Map<Listing, Long> models) {
     if (models.isEmpty()) {
       return List.of();
@@ -270,12 +271,12 @@ final class ShopeeListingUpsert {
       }
     });
     Map<String, ItemOutcome> bySku = new HashMap<>();
-    calls.run(skus, () -> updates.send(c, s, ShopeeApi.UPDATE_PRICE, "price_list", itemId, prices))
+    calls.runAll(skus, () -> updates.send(c, s, ShopeeApi.UPDATE_PRICE, "price_list", itemId, prices))
         .forEach(o -> bySku.put(o.sku(), o));
     List<ShopeeModelUpdate.Entry> stockToSend = stock.stream()
         .filter(e -> bySku.get(e.sku()).status() == ItemOutcome.Status.DONE).toList();
     if (!stockToSend.isEmpty()) {
-      calls.run(stockToSend.stream().map(ShopeeModelUpdate.Entry::sku).toList(),
+      calls.runAll(stockToSend.stream().map(ShopeeModelUpdate.Entry::sku).toList(),
           () -> updates.send(c, s, ShopeeApi.UPDATE_STOCK, "stock_list", itemId, stockToSend))
           .forEach(o -> bySku.put(o.sku(), o));
     }

@@ -103,7 +103,7 @@ final class SquareCatalog {
     }
     HttpResult r = post(c, s, SquareApi.CATALOG_UPSERT, body);
     // A refused batch comes back as errors, with or without the others' objects [U]; anything else is the call's.
-    JsonNode answer = r.isSuccess() ? r.json() : SquareErrors.parseOrEmpty(r);
+    JsonNode answer = r.isSuccess() ? r.json() : r.jsonOrEmpty();
     List<SquareErrors.Fault> faults = SquareErrors.errors(answer);
     if (!r.isSuccess() && faults.isEmpty()) {
       throw r.permanent();

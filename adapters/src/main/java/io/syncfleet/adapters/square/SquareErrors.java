@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.ItemOutcome;
 import io.syncfleet.adapters.http.ErrorDetail;
 import io.syncfleet.adapters.http.ErrorReader;
-import io.syncfleet.adapters.http.HttpResult;
-import io.syncfleet.producer.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,7 +17,7 @@ import java.util.regex.Pattern;
 final class SquareErrors {
   /** Reads any Square error body; one that is not JSON says only the status. */
   static final ErrorReader READER = r -> {
-    List<Fault> errors = errors(parseOrEmpty(r));
+    List<Fault> errors = errors(r.jsonOrEmpty());
     if (errors.isEmpty()) {
       return ErrorDetail.unknown(r.status());
     }
@@ -82,16 +79,6 @@ final class SquareErrors {
       parts.add(e.text());
     }
     return String.join("; ", parts);
-  }
-
-  /** The body as JSON, or an empty object when it is empty or not JSON (an error page, a proxy). */
-  static JsonNode parseOrEmpty(HttpResult r) {
-    try {
-      JsonNode node = r.bodyBytes().length == 0 ? null : Json.MAPPER.readTree(r.bodyBytes());
-      return node == null ? Json.MAPPER.createObjectNode() : node;
-    } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
-    }
   }
 
   static String text(JsonNode node, String field) {

@@ -61,7 +61,7 @@ final class SquareInventory {
         left.forEach(i -> out[i] = ItemOutcome.done(counts.get(i).sku()));
         return out;
       }
-      List<SquareErrors.Fault> faults = SquareErrors.errors(SquareErrors.parseOrEmpty(r));
+      List<SquareErrors.Fault> faults = SquareErrors.errors(r.jsonOrEmpty());
       if (faults.isEmpty()) {
         throw r.permanent();
       }
