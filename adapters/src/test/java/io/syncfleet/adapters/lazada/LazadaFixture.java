@@ -1,43 +1,29 @@
 package io.syncfleet.adapters.lazada;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.Hmac;
 import io.syncfleet.adapters.http.MarketplaceHttp;
-import io.syncfleet.producer.Json;
+import io.syncfleet.adapters.testing.MockMarketplace;
 import io.syncfleet.producer.connection.Connection;
-import io.syncfleet.producer.connection.Environment;
 import io.syncfleet.producer.connection.Secrets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MockWebServer standing in for Lazada (API and authorization host alike), a real adapter pointed
  * at it, and a clock fixed at the timestamp of the facts file's signing vector. Registered as an
  * extension, it shuts its server down after each test.
  */
-final class LazadaFixture implements AfterEachCallback {
+final class LazadaFixture extends MockMarketplace {
   /** The facts file's vector: app key, secret, timestamp (ms) and access token [§0]. */
   static final String APP_KEY = "123456";
   static final String APP_SECRET = "test_app_secret";
@@ -45,22 +31,16 @@ final class LazadaFixture implements AfterEachCallback {
   static final String ACCESS_TOKEN = "tok";
   static final String REFRESH_TOKEN = "refresh-1";
 
-  final MockWebServer server = new MockWebServer();
   final MovableClock clock = new MovableClock(Instant.ofEpochMilli(TIMESTAMP));
   final MarketplaceHttp http;
   final LazadaAdapter adapter;
 
   LazadaFixture() {
-    this(Duration.ofSeconds(5));
+    this(READ_TIMEOUT);
   }
 
   LazadaFixture(Duration readTimeout) {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    http = MarketplaceHttp.create(clock).withReadTimeout(readTimeout);
+    http = http(clock, readTimeout);
     adapter = new LazadaAdapter(http);
   }
 
@@ -74,11 +54,10 @@ final class LazadaFixture implements AfterEachCallback {
   }
 
   Connection connection(Map<String, String> settings, Map<String, String> secrets, long version) {
-    Map<String, String> all = new HashMap<>();
-    all.put(Connection.BASE_URL, server.url("/").toString());
+    Map<String, String> all = settings("/");
     all.put("country", "sg");
     all.putAll(settings);
-    return new Connection("acme", "lazada", Environment.PRODUCTION, all, Secrets.of(secrets), version);
+    return connection("lazada", all, Secrets.of(secrets), version);
   }
 
   static Map<String, String> secrets() {
@@ -97,15 +76,6 @@ final class LazadaFixture implements AfterEachCallback {
         + "\",\"request_id\":\"r-2\"}");
   }
 
-  void reply(int status, String json) {
-    server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-        .setBody(json));
-  }
-
-  void enqueue(MockResponse response) {
-    server.enqueue(response);
-  }
-
   /** Queues a products/get answer: each entry is {@code itemId:skuId:sellerSku}. */
   void products(String... skus) {
     StringBuilder products = new StringBuilder();
@@ -116,17 +86,6 @@ final class LazadaFixture implements AfterEachCallback {
           .append(p[1]).append(",\"Status\":\"active\"}]}");
     }
     ok("{\"total_products\":" + skus.length + ",\"products\":[" + products + "]}");
-  }
-
-  RecordedRequest take() {
-    try {
-      RecordedRequest r = server.takeRequest(2, TimeUnit.SECONDS);
-      assertNotNull(r, "expected another request");
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
@@ -178,46 +137,5 @@ final class LazadaFixture implements AfterEachCallback {
       out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
     }
     return out;
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    server.shutdown();
-  }
-
-  /** A clock that stands still until a test moves it. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

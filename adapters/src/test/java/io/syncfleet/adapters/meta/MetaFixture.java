@@ -1,40 +1,27 @@
 package io.syncfleet.adapters.meta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.syncfleet.adapters.http.MarketplaceHttp;
-import io.syncfleet.producer.Json;
+import io.syncfleet.adapters.testing.MockMarketplace;
 import io.syncfleet.producer.connection.Connection;
-import io.syncfleet.producer.connection.Environment;
 import io.syncfleet.producer.connection.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okhttp3.ResponseBody;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MockWebServer standing in for Meta's Graph API, a real adapter pointed at it (status checks
  * without pauses), and readers for what the adapter sent. Registered as an extension, it shuts its
  * server down after each test.
  */
-final class MetaFixture implements AfterEachCallback {
-  static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+final class MetaFixture extends MockMarketplace {
   static final String CATALOG = "123456789";
   static final String TOKEN = "EAAGm0PX4ZCpsBA-test-token";
   static final String APP_SECRET = "meta_app_secret";
@@ -43,21 +30,14 @@ final class MetaFixture implements AfterEachCallback {
   static final String BATCH_PATH = "/v25.0/" + CATALOG + "/items_batch";
   static final String STATUS_PATH = "/v25.0/" + CATALOG + "/check_batch_request_status";
 
-  final MockWebServer server = new MockWebServer();
   final MetaAdapter adapter;
 
   MetaFixture() {
-    this(Duration.ofSeconds(5), 3);
+    this(READ_TIMEOUT, 3);
   }
 
   MetaFixture(Duration readTimeout, int statusChecks) {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    MarketplaceHttp http = MarketplaceHttp.create(Clock.fixed(NOW, ZoneOffset.UTC)).withReadTimeout(readTimeout);
-    adapter = new MetaAdapter(http, MetaPolling.immediate(statusChecks));
+    adapter = new MetaAdapter(http(fixedClock(NOW), readTimeout), MetaPolling.immediate(statusChecks));
   }
 
   /** A connection with the token, the app secret, the catalog and a link template. */
@@ -66,12 +46,11 @@ final class MetaFixture implements AfterEachCallback {
   }
 
   Connection connection(Map<String, String> secrets, Map<String, String> extraSettings) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put(Connection.BASE_URL, server.url("/").toString());
+    Map<String, String> settings = settings("/");
     settings.put(MetaApi.CATALOG_ID, CATALOG);
     settings.put(MetaApi.LINK_TEMPLATE, "https://shop.example/p/{sku}");
     settings.putAll(extraSettings);
-    return new Connection("acme", "meta", Environment.PRODUCTION, settings, Secrets.of(secrets), 1);
+    return connection("meta", settings, Secrets.of(secrets), 1);
   }
 
   /** Queues items_batch's answer: the handle and no validation errors. */
@@ -94,27 +73,6 @@ final class MetaFixture implements AfterEachCallback {
   void graphError(int httpStatus, int code, String message) {
     reply(httpStatus, "{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
         + ",\"fbtrace_id\":\"AbC123\"}}");
-  }
-
-  void reply(int status, String json) {
-    server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-        .setBody(json));
-  }
-
-  void enqueue(MockResponse response) {
-    server.enqueue(response);
-  }
-
-  /** The next request the server received; fails when there is none. */
-  RecordedRequest take() {
-    try {
-      RecordedRequest r = server.takeRequest(2, TimeUnit.SECONDS);
-      assertNotNull(r, "expected another request");
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Takes the next request, checks it is the items_batch POST, and returns its form fields. */
@@ -159,18 +117,5 @@ final class MetaFixture implements AfterEachCallback {
   /** The {@code requests} field of an items_batch form as JSON. */
   static JsonNode requests(Map<String, String> form) {
     return json(form.get("requests"));
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    server.shutdown();
   }
 }

@@ -1,59 +1,41 @@
 package io.syncfleet.adapters.mirakl;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.MarketplaceHttp;
-import io.syncfleet.producer.Json;
+import io.syncfleet.adapters.testing.MockMarketplace;
 import io.syncfleet.producer.connection.Connection;
-import io.syncfleet.producer.connection.Environment;
 import io.syncfleet.producer.connection.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MultipartReader;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MockWebServer standing in for an operator's Mirakl instance, a real adapter pointed at it, and a
  * clock tests can move. Registered as an extension, it shuts its server down after each test.
  */
-final class MiraklFixture implements AfterEachCallback {
-  static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+final class MiraklFixture extends MockMarketplace {
   static final String API_KEY = "a1b2c3d4-shop-key";
   static final String SHOP_ID = "2001";
 
-  final MockWebServer server = new MockWebServer();
   final MovableClock clock = new MovableClock(NOW);
   final MarketplaceHttp http;
   final MiraklAdapter adapter;
 
   MiraklFixture() {
-    this(Duration.ofSeconds(5));
+    this(READ_TIMEOUT);
   }
 
   MiraklFixture(Duration readTimeout) {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    http = MarketplaceHttp.create(clock).withReadTimeout(readTimeout);
+    http = http(clock, readTimeout);
     adapter = new MiraklAdapter(http);
   }
 
@@ -64,17 +46,10 @@ final class MiraklFixture implements AfterEachCallback {
 
   /** A connection to the mock instance with the key, the shop id and {@code extra} settings. */
   Connection connection(Map<String, String> extra) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put(Connection.BASE_URL, server.url("/").toString());
+    Map<String, String> settings = settings("/");
     settings.put("shop_id", SHOP_ID);
     settings.putAll(extra);
-    return new Connection("acme", "mirakl", Environment.PRODUCTION, settings,
-        Secrets.of(Map.of("api_key", API_KEY)), 1);
-  }
-
-  void reply(int status, String json) {
-    server.enqueue(new MockResponse().setResponseCode(status)
-        .setHeader("Content-Type", "application/json").setBody(json));
+    return connection("mirakl", settings, Secrets.of(Map.of("api_key", API_KEY)), 1);
   }
 
   /** Queues OF01's answer. */
@@ -93,21 +68,6 @@ final class MiraklFixture implements AfterEachCallback {
   void report(String csv) {
     server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/csv")
         .setBody(csv));
-  }
-
-  void enqueue(MockResponse response) {
-    server.enqueue(response);
-  }
-
-  RecordedRequest take() {
-    try {
-      RecordedRequest r = server.takeRequest(2, TimeUnit.SECONDS);
-      assertNotNull(r, "expected another request");
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Fails when the adapter made a request the test did not expect. */
@@ -142,14 +102,6 @@ final class MiraklFixture implements AfterEachCallback {
   /** One part of a multipart body. */
   record Part(String fileName, String contentType, String text) {}
 
-  static JsonNode json(String text) {
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static String attribute(String header, String name) {
     String key = name + "=\"";
     int from = header.indexOf("; " + key);
@@ -158,38 +110,5 @@ final class MiraklFixture implements AfterEachCallback {
     }
     from += 2 + key.length();
     return header.substring(from, header.indexOf('"', from));
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    server.shutdown();
-  }
-
-  /** A clock that stands still until a test moves it. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

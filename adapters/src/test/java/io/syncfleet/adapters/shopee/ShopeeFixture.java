@@ -1,38 +1,24 @@
 package io.syncfleet.adapters.shopee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.Hmac;
 import io.syncfleet.adapters.http.MarketplaceHttp;
-import io.syncfleet.producer.Json;
+import io.syncfleet.adapters.testing.MockMarketplace;
 import io.syncfleet.producer.connection.Connection;
-import io.syncfleet.producer.connection.Environment;
 import io.syncfleet.producer.connection.Secrets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MockWebServer standing in for Shopee, a real adapter pointed at it, and a clock fixed at the
  * timestamp of the facts file's signing vectors, so signatures in requests are known values.
  * Registered as an extension, it shuts its server down after each test.
  */
-final class ShopeeFixture implements AfterEachCallback {
+final class ShopeeFixture extends MockMarketplace {
   /** The test vectors' partner, key, timestamp, access token and shop [§0]. */
   static final long PARTNER_ID = 2001887;
   static final String PARTNER_KEY = "test_partner_key_123";
@@ -41,22 +27,16 @@ final class ShopeeFixture implements AfterEachCallback {
   static final long SHOP_ID = 14701711;
   static final String REFRESH_TOKEN = "refresh-1";
 
-  final MockWebServer server = new MockWebServer();
   final MovableClock clock = new MovableClock(Instant.ofEpochSecond(TIMESTAMP));
   final MarketplaceHttp http;
   final ShopeeAdapter adapter;
 
   ShopeeFixture() {
-    this(Duration.ofSeconds(5));
+    this(READ_TIMEOUT);
   }
 
   ShopeeFixture(Duration readTimeout) {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    http = MarketplaceHttp.create(clock).withReadTimeout(readTimeout);
+    http = http(clock, readTimeout);
     adapter = new ShopeeAdapter(http);
   }
 
@@ -75,13 +55,12 @@ final class ShopeeFixture implements AfterEachCallback {
   }
 
   Connection connection(Map<String, String> settings, Map<String, String> secrets, long version) {
-    Map<String, String> all = new HashMap<>();
-    all.put(Connection.BASE_URL, server.url("/").toString());
+    Map<String, String> all = settings("/");
     all.put("shop_id", String.valueOf(SHOP_ID));
     all.put("region", "SG");
     all.put("logistic_ids", "10001");
     all.putAll(settings);
-    return new Connection("acme", "shopee", Environment.PRODUCTION, all, Secrets.of(secrets), version);
+    return connection("shopee", all, Secrets.of(secrets), version);
   }
 
   static Map<String, String> secrets() {
@@ -99,15 +78,6 @@ final class ShopeeFixture implements AfterEachCallback {
     reply(status, "{\"error\":\"" + code + "\",\"message\":\"" + message + "\",\"request_id\":\"r-2\"}");
   }
 
-  void reply(int status, String json) {
-    server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-        .setBody(json));
-  }
-
-  void enqueue(MockResponse response) {
-    server.enqueue(response);
-  }
-
   /** Queues a search_item answer finding {@code itemIds}. */
   void search(long... itemIds) {
     StringBuilder ids = new StringBuilder();
@@ -121,18 +91,6 @@ final class ShopeeFixture implements AfterEachCallback {
   void baseInfo(long itemId, String itemSku, boolean hasModel, String status) {
     ok("{\"item_list\":[{\"item_id\":" + itemId + ",\"item_sku\":\"" + itemSku + "\",\"has_model\":" + hasModel
         + ",\"item_status\":\"" + status + "\"}]}");
-  }
-
-  /** The next request the server received; fails when there is none. */
-  RecordedRequest take() {
-    try {
-      RecordedRequest r = server.takeRequest(2, TimeUnit.SECONDS);
-      assertNotNull(r, "expected another request");
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Takes the next request and checks it is a correctly signed shop call to {@code path} with {@code token}. */
@@ -152,50 +110,5 @@ final class ShopeeFixture implements AfterEachCallback {
 
   RecordedRequest takeShopCall(String method, String path) {
     return takeShopCall(method, path, ACCESS_TOKEN);
-  }
-
-  static JsonNode body(RecordedRequest r) {
-    return json(r.getBody().readUtf8());
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    server.shutdown();
-  }
-
-  /** A clock that stands still until a test moves it. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

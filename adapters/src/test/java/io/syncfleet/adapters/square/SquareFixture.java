@@ -1,53 +1,32 @@
 package io.syncfleet.adapters.square;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.AccessTokenCache;
-import io.syncfleet.adapters.http.MarketplaceHttp;
-import io.syncfleet.producer.Json;
+import io.syncfleet.adapters.testing.MockMarketplace;
 import io.syncfleet.producer.connection.Connection;
-import io.syncfleet.producer.connection.Environment;
 import io.syncfleet.producer.connection.Secrets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MockWebServer standing in for Square, a real adapter pointed at it, and a fixed clock.
  * Registered as an extension, it shuts its server down after each test.
  */
-final class SquareFixture implements AfterEachCallback {
-  static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+final class SquareFixture extends MockMarketplace {
   static final String TOKEN = "EAAA-personal-token";
 
-  final MockWebServer server = new MockWebServer();
   final SquareAdapter adapter;
 
   SquareFixture() {
-    this(Duration.ofSeconds(5));
+    this(READ_TIMEOUT);
   }
 
   SquareFixture(Duration readTimeout) {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    adapter = new SquareAdapter(MarketplaceHttp.create(clock).withReadTimeout(readTimeout), new AccessTokenCache(clock));
+    Clock clock = fixedClock(NOW);
+    adapter = new SquareAdapter(http(clock, readTimeout), new AccessTokenCache(clock));
   }
 
   /** A connection to the mock server with a personal access token and default settings. */
@@ -61,23 +40,14 @@ final class SquareFixture implements AfterEachCallback {
   }
 
   Connection connection(Map<String, String> settings, Map<String, String> secrets) {
-    Map<String, String> all = new HashMap<>(settings);
-    all.putIfAbsent(Connection.BASE_URL, server.url("/").toString());
-    return new Connection("acme", "square", Environment.PRODUCTION, all, Secrets.of(secrets), 1);
-  }
-
-  /** Queues a JSON answer. */
-  void reply(int status, String json) {
-    server.enqueue(new MockResponse().setResponseCode(status)
-        .setHeader("Content-Type", "application/json").setBody(json));
-  }
-
-  void enqueue(MockResponse response) {
-    server.enqueue(response);
+    Map<String, String> all = settings("/");
+    all.putAll(settings);
+    return connection("square", all, Secrets.of(secrets), 1);
   }
 
   /** The next request, checked to carry the personal token and Square's version header. */
-  RecordedRequest take() {
+  @Override
+  public RecordedRequest take() {
     RecordedRequest r = takeAny();
     assertEquals("Bearer " + TOKEN, r.getHeader("Authorization"));
     return r;
@@ -85,31 +55,8 @@ final class SquareFixture implements AfterEachCallback {
 
   /** The next request, checked to carry Square's version header. */
   RecordedRequest takeAny() {
-    try {
-      RecordedRequest r = server.takeRequest(2, TimeUnit.SECONDS);
-      assertNotNull(r, "expected another request");
-      assertEquals("2026-01-22", r.getHeader("Square-Version"));
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static JsonNode body(RecordedRequest r) {
-    return json(r.getBody().clone().readUtf8());
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    server.shutdown();
+    RecordedRequest r = super.take();
+    assertEquals("2026-01-22", r.getHeader("Square-Version"));
+    return r;
   }
 }

@@ -1,30 +1,19 @@
 package io.syncfleet.adapters.woocommerce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.syncfleet.adapters.http.MarketplaceHttp;
-import io.syncfleet.producer.Json;
+import io.syncfleet.adapters.testing.MockMarketplace;
 import io.syncfleet.producer.connection.Connection;
-import io.syncfleet.producer.connection.Environment;
 import io.syncfleet.producer.connection.Secrets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A scripted WooCommerce shop for contract tests: a real MockWebServer and a real adapter. The server
@@ -32,29 +21,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * gives an adapter that believes it talks to an HTTPS shop (and so uses Basic auth), with its calls
  * routed to the same server. Registered as an extension, it shuts its server down after each test.
  */
-final class WooCommerceMockShop implements AfterEachCallback {
-  static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+final class WooCommerceMockShop extends MockMarketplace {
   static final String KEY = "ck_test";
   static final String SECRET = "cs_test";
   static final String NONCE = "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgm";
   static final String REST = "/wp-json/wc/v3/";
 
-  final MockWebServer server = new MockWebServer();
-  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  final Clock clock = fixedClock(NOW);
   final WooCommerceAdapter adapter;
 
   WooCommerceMockShop() {
-    this(Duration.ofSeconds(5));
+    this(READ_TIMEOUT);
   }
 
   WooCommerceMockShop(Duration readTimeout) {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    adapter = new WooCommerceAdapter(MarketplaceHttp.create(clock).withReadTimeout(readTimeout),
-        new WooCommerceAuth(clock, () -> NONCE));
+    adapter = new WooCommerceAdapter(http(clock, readTimeout), new WooCommerceAuth(clock, () -> NONCE));
   }
 
   /** An adapter whose calls to https://shop.example go to this server, as an HTTPS shop would be reached. */
@@ -69,18 +50,13 @@ final class WooCommerceMockShop implements AfterEachCallback {
 
   /** A connection to this server with both credentials. */
   Connection connection() {
-    return connection(Map.of(Connection.BASE_URL, server.url("/").toString()));
+    return connection(settings("/"));
   }
 
   /** A connection with {@code settings} and both credentials. */
   Connection connection(Map<String, String> settings) {
-    return new Connection("acme", "woocommerce", Environment.PRODUCTION, new HashMap<>(settings),
+    return connection("woocommerce", new HashMap<>(settings),
         Secrets.of(Map.of("consumer_key", KEY, "consumer_secret", SECRET)), 1);
-  }
-
-  /** Queues a JSON answer. */
-  void reply(int status, String json) {
-    server.enqueue(json(status, json));
   }
 
   /** Queues a list answer with the page count header. */
@@ -91,10 +67,6 @@ final class WooCommerceMockShop implements AfterEachCallback {
   /** Queues the answer of a SKU search that finds {@code products} (JSON objects, comma-separated). */
   void found(String... products) {
     page(1, "[" + String.join(",", products) + "]");
-  }
-
-  void enqueue(MockResponse response) {
-    server.enqueue(response);
   }
 
   static MockResponse json(int status, String body) {
@@ -110,18 +82,6 @@ final class WooCommerceMockShop implements AfterEachCallback {
   static String variation(long id, String sku, long parent) {
     return "{\"id\":" + id + ",\"sku\":\"" + sku + "\",\"type\":\"variation\",\"parent_id\":" + parent
         + ",\"attributes\":[],\"images\":[]}";
-  }
-
-  /** The next request the shop received; fails when there is none. */
-  RecordedRequest take() {
-    try {
-      RecordedRequest r = server.takeRequest(2, TimeUnit.SECONDS);
-      assertNotNull(r, "expected another request");
-      return r;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The next request, checked to be {@code method} on {@code REST + path} and validly signed. */
@@ -142,22 +102,5 @@ final class WooCommerceMockShop implements AfterEachCallback {
     assertEquals(String.valueOf(NOW.getEpochSecond()), url.queryParameter("oauth_timestamp"));
     HttpUrl unsigned = url.newBuilder().removeAllQueryParameters("oauth_signature").build();
     assertEquals(WooCommerceOAuth1.signature(r.getMethod(), unsigned, SECRET), url.queryParameter("oauth_signature"));
-  }
-
-  static JsonNode body(RecordedRequest r) {
-    return json(r.getBody().readUtf8());
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) throws IOException {
-    server.shutdown();
   }
 }
