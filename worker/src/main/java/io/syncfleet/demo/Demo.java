@@ -16,6 +16,7 @@ import io.syncfleet.producer.job.Listing;
 import io.syncfleet.producer.job.PriceChange;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.redis.Keys;
+import io.syncfleet.producer.redis.NamespaceWipe;
 import io.syncfleet.producer.redis.RedisSettings;
 import io.syncfleet.producer.state.DeadJob;
 import io.syncfleet.producer.state.DeadJobs;
@@ -342,9 +343,7 @@ public final class Demo {
 
   private void deleteNamespace() {
     try (JedisPool pool = redis.pool(2, 10_000); Jedis j = pool.getResource()) {
-      for (String k : j.keys(keys.namespace() + ":*")) {
-        j.del(k);
-      }
+      NamespaceWipe.delete(j, keys.namespace());
     }
   }
 

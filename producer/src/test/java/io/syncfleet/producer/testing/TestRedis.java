@@ -1,14 +1,12 @@
 package io.syncfleet.producer.testing;
 
 import io.syncfleet.producer.redis.Keys;
+import io.syncfleet.producer.redis.NamespaceWipe;
 import io.syncfleet.producer.redis.RedisSettings;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.ScanParams;
-import redis.clients.jedis.ScanResult;
 
 /**
  * A real Redis for tests (REDIS_URL, default 127.0.0.1:6379) under a namespace of its own, so test
@@ -67,16 +65,7 @@ public final class TestRedis implements AutoCloseable {
   @Override
   public void close() {
     try (Jedis jedis = pool.getResource()) {
-      String cursor = ScanParams.SCAN_POINTER_START;
-      ScanParams params = new ScanParams().match(settings.namespace() + ":*").count(1000);
-      do {
-        ScanResult<String> page = jedis.scan(cursor, params);
-        List<String> found = page.getResult();
-        if (!found.isEmpty()) {
-          jedis.del(found.toArray(new String[0]));
-        }
-        cursor = page.getCursor();
-      } while (!"0".equals(cursor));
+      NamespaceWipe.delete(jedis, settings.namespace());
     } finally {
       pool.close();
     }

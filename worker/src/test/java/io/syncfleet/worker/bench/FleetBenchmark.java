@@ -7,6 +7,7 @@ import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
 import io.syncfleet.producer.redis.Keys;
+import io.syncfleet.producer.redis.NamespaceWipe;
 import io.syncfleet.producer.redis.RedisSettings;
 import io.syncfleet.worker.fetch.IdleGate;
 import io.syncfleet.worker.process.JobHandler;
@@ -309,9 +310,7 @@ public final class FleetBenchmark {
 
   private void cleanup(String ns) {
     try (Jedis j = pool.getResource()) {
-      for (String k : j.keys(ns + ":*")) {
-        j.del(k);
-      }
+      NamespaceWipe.delete(j, ns);
     }
   }
 

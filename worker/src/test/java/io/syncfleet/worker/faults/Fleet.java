@@ -9,6 +9,7 @@ import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.SyncJob;
 import io.syncfleet.producer.redis.Keys;
+import io.syncfleet.producer.redis.NamespaceWipe;
 import io.syncfleet.producer.redis.RedisSettings;
 import io.syncfleet.producer.state.DeadJobs;
 import io.syncfleet.producer.state.FleetStatus;
@@ -197,15 +198,7 @@ final class Fleet implements AutoCloseable {
       p.waitFor(10, TimeUnit.SECONDS);
     }
     try (Jedis j = pool.getResource()) {
-      String cursor = ScanParams.SCAN_POINTER_START;
-      ScanParams match = new ScanParams().match(keys.namespace() + ":*").count(1000);
-      do {
-        ScanResult<String> page = j.scan(cursor, match);
-        if (!page.getResult().isEmpty()) {
-          j.del(page.getResult().toArray(new String[0]));
-        }
-        cursor = page.getCursor();
-      } while (!"0".equals(cursor));
+      NamespaceWipe.delete(j, keys.namespace());
     } catch (RuntimeException e) {
       // Redis may be the thing a scenario stopped; the namespace is unique, so leftovers are harmless.
     }
