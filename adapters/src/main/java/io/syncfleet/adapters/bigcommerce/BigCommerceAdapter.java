@@ -3,6 +3,7 @@ package io.syncfleet.adapters.bigcommerce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -96,7 +97,7 @@ public final class BigCommerceAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult upsertListings(Connection c, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.BIGCOMMERCE, Operation.UPSERT_LISTINGS, items.size());
     BigCommerceSettings s = BigCommerceSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<String, BigCommerceProducts.Product> byProduct = new LinkedHashMap<>();
@@ -156,7 +157,7 @@ public final class BigCommerceAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updateStock(Connection c, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.BIGCOMMERCE, Operation.UPDATE_STOCK, items.size());
     BigCommerceSettings s = BigCommerceSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     List<Integer> sent = new ArrayList<>();
@@ -196,7 +197,7 @@ public final class BigCommerceAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updatePrices(Connection c, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.BIGCOMMERCE, Operation.UPDATE_PRICES, items.size());
     BigCommerceSettings s = BigCommerceSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<String, BigCommerceSkus.Ref> found = skus.find(c, s, skuSet(items));
@@ -237,7 +238,7 @@ public final class BigCommerceAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.BIGCOMMERCE, Operation.DELETE_LISTINGS, items.size());
     BigCommerceSettings s = BigCommerceSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<String, BigCommerceSkus.Ref> found = skus.find(c, s, skuSet(items));
@@ -341,11 +342,4 @@ public final class BigCommerceAdapter implements MarketplaceAdapter {
     return out;
   }
 
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.BIGCOMMERCE.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over the BigCommerce limit of " + limit, 0,
-          "batch_too_large");
-    }
-  }
 }

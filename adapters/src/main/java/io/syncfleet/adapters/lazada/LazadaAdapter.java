@@ -3,6 +3,7 @@ package io.syncfleet.adapters.lazada;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -80,14 +81,14 @@ public final class LazadaAdapter implements MarketplaceAdapter {
 
   @Override
   public BatchResult upsertListings(Connection c, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.LAZADA, Operation.UPSERT_LISTINGS, items.size());
     return listings.upsert(c, items);
   }
 
   /** Absolute quantities; a stock level's location, or the connection's warehouse, is a Lazada warehouse code. */
   @Override
   public BatchResult updateStock(Connection c, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.LAZADA, Operation.UPDATE_STOCK, items.size());
     LazadaSettings s = LazadaSettings.of(c);
     return priceQuantity(c, s, items, "invalid_quantity",
         level -> level.quantity() == null || level.quantity() < 0 ? "stock must be zero or more" : null,
@@ -97,7 +98,7 @@ public final class LazadaAdapter implements MarketplaceAdapter {
   /** Prices; a compare-at price above the new one makes it a sale price ({@link LazadaMapper#price}). */
   @Override
   public BatchResult updatePrices(Connection c, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.LAZADA, Operation.UPDATE_PRICES, items.size());
     LazadaSettings s = LazadaSettings.of(c);
     return priceQuantity(c, s, items, INVALID_PRICE, change -> {
       if (change.amount() == null || change.amount().signum() <= 0) {
@@ -167,7 +168,7 @@ public final class LazadaAdapter implements MarketplaceAdapter {
   /** Removes each SKU by its Lazada SKU id [V]; a SKU Lazada does not have is done. */
   @Override
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.LAZADA, Operation.DELETE_LISTINGS, items.size());
     LazadaSettings s = LazadaSettings.of(c);
     Set<String> skus = new LinkedHashSet<>();
     items.forEach(ref -> skus.add(ref.sku()));
@@ -218,14 +219,6 @@ public final class LazadaAdapter implements MarketplaceAdapter {
       return Health.ok(name);
     } catch (AuthenticationFailure | PermanentFailure e) {
       return Health.failed("Lazada connection does not work: " + e.getMessage());
-    }
-  }
-
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.LAZADA.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over the Lazada limit of " + limit + " for "
-          + op.wireName(), 0, "batch_too_large");
     }
   }
 

@@ -3,6 +3,7 @@ package io.syncfleet.adapters.magento;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -87,7 +88,7 @@ public final class MagentoAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult upsertListings(Connection c, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.MAGENTO, Operation.UPSERT_LISTINGS, items.size());
     MagentoSettings s = MagentoSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     ItemCalls calls = new ItemCalls();
@@ -165,7 +166,7 @@ public final class MagentoAdapter implements MarketplaceAdapter {
   /** Sets each quantity at its stock level's source (the connection's {@code source_code} when none) in one call. */
   @Override
   public BatchResult updateStock(Connection c, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.MAGENTO, Operation.UPDATE_STOCK, items.size());
     MagentoSettings s = MagentoSettings.of(c);
     List<MagentoSourceItems.Entry> entries = new ArrayList<>();
     for (StockLevel level : items) {
@@ -184,7 +185,7 @@ public final class MagentoAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updatePrices(Connection c, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.MAGENTO, Operation.UPDATE_PRICES, items.size());
     MagentoSettings s = MagentoSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     ArrayNode prices = Json.MAPPER.createArrayNode();
@@ -230,7 +231,7 @@ public final class MagentoAdapter implements MarketplaceAdapter {
   /** Deletes each product by SKU, one call each; a SKU Magento does not have is done. */
   @Override
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.MAGENTO, Operation.DELETE_LISTINGS, items.size());
     MagentoSettings s = MagentoSettings.of(c);
     ItemCalls calls = new ItemCalls();
     List<ItemOutcome> out = new ArrayList<>(items.size());
@@ -298,11 +299,4 @@ public final class MagentoAdapter implements MarketplaceAdapter {
     }
   }
 
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.MAGENTO.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over the Magento limit of " + limit, 0,
-          "batch_too_large");
-    }
-  }
 }

@@ -3,6 +3,7 @@ package io.syncfleet.adapters.mirakl;
 import static io.syncfleet.adapters.mirakl.MiraklErrors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -77,7 +78,7 @@ public final class MiraklAdapter implements MarketplaceAdapter {
   /** Complete offers in a NORMAL import; items breaking a rule for this connection are not sent. */
   @Override
   public BatchResult upsertListings(Connection c, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.MIRAKL, Operation.UPSERT_LISTINGS, items.size());
     MiraklSettings s = MiraklSettings.of(c);
     return importItems(c, s, items, MiraklOfferFile.Kind.OFFERS, l -> MiraklRules.checkOffer(l, s),
         l -> MiraklMapper.offerRow(l, s));
@@ -86,7 +87,7 @@ public final class MiraklAdapter implements MarketplaceAdapter {
   /** Quantities in a PARTIAL_UPDATE import; a stock level's location is not sent (one stock per offer). */
   @Override
   public BatchResult updateStock(Connection c, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.MIRAKL, Operation.UPDATE_STOCK, items.size());
     return importItems(c, MiraklSettings.of(c), items, MiraklOfferFile.Kind.STOCK, MiraklAdapter::stockRules,
         MiraklMapper::stockRow);
   }
@@ -94,7 +95,7 @@ public final class MiraklAdapter implements MarketplaceAdapter {
   /** Prices (with a discount price for a compare-at) in a PARTIAL_UPDATE import. */
   @Override
   public BatchResult updatePrices(Connection c, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.MIRAKL, Operation.UPDATE_PRICES, items.size());
     MiraklSettings s = MiraklSettings.of(c);
     return importItems(c, s, items, MiraklOfferFile.Kind.PRICES, p -> MiraklRules.checkPrice(p, s),
         MiraklMapper::priceRow);
@@ -103,7 +104,7 @@ public final class MiraklAdapter implements MarketplaceAdapter {
   /** Deletes offers in a NORMAL import; an offer the shop no longer has counts as done. */
   @Override
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.MIRAKL, Operation.DELETE_LISTINGS, items.size());
     return importItems(c, MiraklSettings.of(c), items, MiraklOfferFile.Kind.DELETES, r -> List.of(),
         r -> MiraklMapper.deleteRow(r.sku()));
   }
@@ -178,11 +179,4 @@ public final class MiraklAdapter implements MarketplaceAdapter {
     }
   }
 
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.MIRAKL.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over the Mirakl limit of " + limit
-          + " for " + op.wireName(), 0, "batch_too_large");
-    }
-  }
 }

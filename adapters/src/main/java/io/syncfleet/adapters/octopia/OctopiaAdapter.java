@@ -2,6 +2,7 @@ package io.syncfleet.adapters.octopia;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -78,7 +79,7 @@ public final class OctopiaAdapter implements MarketplaceAdapter {
   /** Full offers in an Upsert package; the offer terms come from the connection's settings. */
   @Override
   public BatchResult upsertListings(Connection c, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.OCTOPIA, Operation.UPSERT_LISTINGS, items.size());
     OctopiaSettings s = OctopiaSettings.of(c);
     BigDecimal vat = s.vatRate();
     int preparation = s.preparationTime();
@@ -90,7 +91,7 @@ public final class OctopiaAdapter implements MarketplaceAdapter {
   /** Quantities in an Update package. */
   @Override
   public BatchResult updateStock(Connection c, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.OCTOPIA, Operation.UPDATE_STOCK, items.size());
     return integrate(OctopiaSettings.of(c), items, OctopiaApi.UPDATE, OctopiaAdapter::stockRules,
         OctopiaMapper::stock);
   }
@@ -98,7 +99,7 @@ public final class OctopiaAdapter implements MarketplaceAdapter {
   /** Prices with their VAT in an Update package. */
   @Override
   public BatchResult updatePrices(Connection c, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.OCTOPIA, Operation.UPDATE_PRICES, items.size());
     OctopiaSettings s = OctopiaSettings.of(c);
     BigDecimal vat = s.vatRate();
     return integrate(s, items, OctopiaApi.UPDATE, p -> OctopiaRules.checkPrice(p, s),
@@ -108,7 +109,7 @@ public final class OctopiaAdapter implements MarketplaceAdapter {
   /** A Delete package. */
   @Override
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.OCTOPIA, Operation.DELETE_LISTINGS, items.size());
     return integrate(OctopiaSettings.of(c), items, OctopiaApi.DELETE, r -> OctopiaRules.checkSku(r.sku()),
         r -> OctopiaMapper.delete(r.sku()));
   }
@@ -194,11 +195,4 @@ public final class OctopiaAdapter implements MarketplaceAdapter {
     }
   }
 
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.OCTOPIA.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over the Octopia limit of " + limit
-          + " for " + op.wireName(), 0, "batch_too_large");
-    }
-  }
 }

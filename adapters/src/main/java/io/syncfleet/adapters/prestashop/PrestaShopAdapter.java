@@ -1,6 +1,7 @@
 package io.syncfleet.adapters.prestashop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -78,7 +79,7 @@ public final class PrestaShopAdapter implements MarketplaceAdapter {
 
   @Override
   public BatchResult upsertListings(Connection connection, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.PRESTASHOP, Operation.UPSERT_LISTINGS, items.size());
     return upsert.upsert(connection, items);
   }
 
@@ -88,7 +89,7 @@ public final class PrestaShopAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updateStock(Connection connection, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.PRESTASHOP, Operation.UPDATE_STOCK, items.size());
     ItemOutcome[] out = new ItemOutcome[items.size()];
     for (int i = 0; i < items.size(); i++) {
       String location = items.get(i).location();
@@ -115,7 +116,7 @@ public final class PrestaShopAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updatePrices(Connection connection, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.PRESTASHOP, Operation.UPDATE_PRICES, items.size());
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<Integer, PrestaShopRef> targets = resolve(connection, items, out);
     Set<String> parents = new LinkedHashSet<>();
@@ -155,7 +156,7 @@ public final class PrestaShopAdapter implements MarketplaceAdapter {
   /** Deletes products and combinations; a SKU the shop does not have is done. */
   @Override
   public BatchResult deleteListings(Connection connection, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.PRESTASHOP, Operation.DELETE_LISTINGS, items.size());
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<String, List<PrestaShopRef>> found = catalog.bySku(connection, skus(items, out));
     PrestaShopItemCalls calls = new PrestaShopItemCalls();
@@ -248,11 +249,4 @@ public final class PrestaShopAdapter implements MarketplaceAdapter {
     return Health.ok(shopName == null ? null : shopName.getNodeValue());
   }
 
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.PRESTASHOP.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over this channel's limit of " + limit
-          + " for " + op.wireName(), 0, "batch_too_large");
-    }
-  }
 }

@@ -3,6 +3,7 @@ package io.syncfleet.adapters.shopee;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -88,7 +89,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
 
   @Override
   public BatchResult upsertListings(Connection c, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.SHOPEE, Operation.UPSERT_LISTINGS, items.size());
     return listings.upsert(c, items);
   }
 
@@ -98,7 +99,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updateStock(Connection c, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.SHOPEE, Operation.UPDATE_STOCK, items.size());
     ShopeeSettings s = ShopeeSettings.of(c);
     return perItem(c, s, items, ShopeeApi.UPDATE_STOCK, "stock_list", "invalid_quantity", level -> {
       if (level.quantity() == null || level.quantity() < 0) {
@@ -115,7 +116,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updatePrices(Connection c, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.SHOPEE, Operation.UPDATE_PRICES, items.size());
     ShopeeSettings s = ShopeeSettings.of(c);
     return perItem(c, s, items, ShopeeApi.UPDATE_PRICE, "price_list", INVALID_PRICE,
         price -> ShopeeRules.priceProblem(price.amount(), price.currency(), s),
@@ -181,7 +182,7 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.SHOPEE, Operation.DELETE_LISTINGS, items.size());
     ShopeeSettings s = ShopeeSettings.of(c);
     Map<String, ShopeeListed> found = catalog.find(c, s, skus(items));
     Map<String, ItemOutcome> bySku = new HashMap<>();
@@ -277,14 +278,6 @@ public final class ShopeeAdapter implements MarketplaceAdapter {
           + Instant.ofEpochSecond(expires) : "credentials work");
     } catch (AuthenticationFailure | PermanentFailure e) {
       return Health.failed("Shopee connection does not work: " + e.getMessage());
-    }
-  }
-
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.SHOPEE.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over the Shopee limit of " + limit + " for "
-          + op.wireName(), 0, "batch_too_large");
     }
   }
 

@@ -4,6 +4,7 @@ import static io.syncfleet.adapters.square.SquareErrors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -102,7 +103,7 @@ public final class SquareAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult upsertListings(Connection c, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.SQUARE, Operation.UPSERT_LISTINGS, items.size());
     SquareSettings s = SquareSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     // A SKU listed twice is one variation: its last listing is sent and the earlier ones share its outcome.
@@ -257,7 +258,7 @@ public final class SquareAdapter implements MarketplaceAdapter {
   /** Sets each quantity with a physical count at the level's location (the connection's default when it names none). */
   @Override
   public BatchResult updateStock(Connection c, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.SQUARE, Operation.UPDATE_STOCK, items.size());
     SquareSettings s = SquareSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<String, SquareCatalog.Variation> found = catalog.find(c, s, skus(items));
@@ -291,7 +292,7 @@ public final class SquareAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updatePrices(Connection c, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.SQUARE, Operation.UPDATE_PRICES, items.size());
     SquareSettings s = SquareSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<String, SquareCatalog.Variation> found = catalog.find(c, s, skus(items));
@@ -334,7 +335,7 @@ public final class SquareAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult deleteListings(Connection c, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.SQUARE, Operation.DELETE_LISTINGS, items.size());
     SquareSettings s = SquareSettings.of(c);
     ItemOutcome[] out = new ItemOutcome[items.size()];
     Map<String, SquareCatalog.Variation> found = catalog.find(c, s, skus(items));
@@ -414,11 +415,4 @@ public final class SquareAdapter implements MarketplaceAdapter {
     return out;
   }
 
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.SQUARE.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over the Square limit of " + limit, 0,
-          "batch_too_large");
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package io.syncfleet.adapters.woocommerce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.syncfleet.adapters.BatchLimits;
 import io.syncfleet.adapters.BatchResult;
 import io.syncfleet.adapters.Capabilities;
 import io.syncfleet.adapters.Health;
@@ -78,7 +79,7 @@ public final class WooCommerceAdapter implements MarketplaceAdapter {
 
   @Override
   public BatchResult upsertListings(Connection connection, List<Listing> items) {
-    checkBatch(Operation.UPSERT_LISTINGS, items.size());
+    BatchLimits.require(Channels.WOOCOMMERCE, Operation.UPSERT_LISTINGS, items.size());
     return upsert.upsert(connection, items);
   }
 
@@ -89,7 +90,7 @@ public final class WooCommerceAdapter implements MarketplaceAdapter {
    */
   @Override
   public BatchResult updateStock(Connection connection, List<StockLevel> items) {
-    checkBatch(Operation.UPDATE_STOCK, items.size());
+    BatchLimits.require(Channels.WOOCOMMERCE, Operation.UPDATE_STOCK, items.size());
     WooCommerceOutcomes out = new WooCommerceOutcomes(items);
     for (int i = 0; i < items.size(); i++) {
       String location = items.get(i).location();
@@ -104,7 +105,7 @@ public final class WooCommerceAdapter implements MarketplaceAdapter {
   /** Sets the regular and sale price (see {@link WooCommerceMapper} for how a compare-at price maps). */
   @Override
   public BatchResult updatePrices(Connection connection, List<PriceChange> items) {
-    checkBatch(Operation.UPDATE_PRICES, items.size());
+    BatchLimits.require(Channels.WOOCOMMERCE, Operation.UPDATE_PRICES, items.size());
     return update(connection, items, new WooCommerceOutcomes(items), WooCommerceMapper::price);
   }
 
@@ -135,7 +136,7 @@ public final class WooCommerceAdapter implements MarketplaceAdapter {
   /** Deletes products and variations for good; a SKU the shop does not have is done. */
   @Override
   public BatchResult deleteListings(Connection connection, List<SkuRef> items) {
-    checkBatch(Operation.DELETE_LISTINGS, items.size());
+    BatchLimits.require(Channels.WOOCOMMERCE, Operation.DELETE_LISTINGS, items.size());
     WooCommerceOutcomes out = new WooCommerceOutcomes(items);
     Map<String, WooCommerceProduct> found = catalog.bySku(connection, openSkus(items, out));
     Map<String, List<WooCommerceBatch.Entry>> entries = new LinkedHashMap<>();
@@ -203,11 +204,4 @@ public final class WooCommerceAdapter implements MarketplaceAdapter {
     }
   }
 
-  private static void checkBatch(Operation op, int size) {
-    int limit = Channels.WOOCOMMERCE.batchLimit(op).orElseThrow();
-    if (size > limit) {
-      throw new PermanentFailure("a batch of " + size + " items is over this channel's limit of " + limit
-          + " for " + op.wireName(), 0, "batch_too_large");
-    }
-  }
 }
