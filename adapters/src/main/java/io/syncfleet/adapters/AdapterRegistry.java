@@ -5,6 +5,7 @@ import io.syncfleet.adapters.backmarket.BackMarketAdapter;
 import io.syncfleet.adapters.bigcommerce.BigCommerceAdapter;
 import io.syncfleet.adapters.ebay.EbayAdapter;
 import io.syncfleet.adapters.http.AccessTokenCache;
+import io.syncfleet.adapters.http.AllowanceListener;
 import io.syncfleet.adapters.http.MarketplaceHttp;
 import io.syncfleet.adapters.lazada.LazadaAdapter;
 import io.syncfleet.adapters.magento.MagentoAdapter;
@@ -60,6 +61,11 @@ public final class AdapterRegistry {
         new MagentoAdapter(http),
         new BigCommerceAdapter(http),
         new SquareAdapter(http, tokens)));
+  }
+
+  /** Every adapter Syncfleet ships, reporting the rate allowances marketplaces state to {@code listener}. */
+  public static AdapterRegistry standard(MarketplaceHttp http, AllowanceListener listener) {
+    return standard(http.withAllowanceListener(listener));
   }
 
   /** The adapter of a channel, if this process has one. */

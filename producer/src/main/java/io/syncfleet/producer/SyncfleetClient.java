@@ -14,25 +14,35 @@ import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.SkuRef;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
+import io.syncfleet.producer.lane.Change;
+import io.syncfleet.producer.lane.Lane;
+import io.syncfleet.producer.lane.Lanes;
 import io.syncfleet.producer.redis.Keys;
 import io.syncfleet.producer.redis.RedisSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * What application code uses to put sync work on the fleet's queues. Every call validates all of
- * its jobs before writing anything ({@link InvalidJobException} lists every problem), splits items
- * into batches of each channel's limit, and writes the Jesque layout plus a wake-up token in one
- * pipelined round trip. Thread-safe; closing it closes the pool only when the client created it.
+ * What application code uses to put sync work on the fleet. Every call validates all of its items
+ * before writing anything ({@link InvalidJobException} lists every problem). Item changes (stock,
+ * prices, listings, deletes) are offered into lanes, where the latest change per SKU wins and flush
+ * jobs send them in batches of each channel's size; changes without a version are stamped with the
+ * enqueue time in microseconds. Other work (order pulls, connection tests, jobs built by the caller)
+ * is written in the Jesque layout plus a wake-up token. Writes are pipelined. Thread-safe; closing it
+ * closes the pool only when the client created it.
  */
 public final class SyncfleetClient implements AutoCloseable {
   /** Jobs per pipeline flush: bounds client memory for huge batches while keeping round trips few. */
@@ -44,22 +54,34 @@ public final class SyncfleetClient implements AutoCloseable {
   private final Keys keys;
   private final Clock clock;
   private final boolean ownsPool;
+  private final Lanes lanes;
+  private final AtomicLong lastVersion = new AtomicLong();
 
-  /** A client with its own connection pool, closed with the client. */
+  /**
+   * A client with its own connection pool, closed with the client; its coalescing window comes from
+   * {@value Lanes#WINDOW_ENV} (milliseconds) when set.
+   */
   public SyncfleetClient(RedisSettings settings) {
-    this(settings.pool(16, 5000), settings.keys(), Clock.systemUTC(), true);
+    this(settings.pool(16, 5000), settings.keys(), Clock.systemUTC(), true,
+        Lanes.windowFromEnv(System.getenv()));
   }
 
   /** A client on an existing pool, which the caller keeps and closes. */
   public SyncfleetClient(JedisPool pool, Keys keys, Clock clock) {
-    this(pool, keys, clock, false);
+    this(pool, keys, clock, false, Lanes.DEFAULT_WINDOW);
   }
 
-  private SyncfleetClient(JedisPool pool, Keys keys, Clock clock, boolean ownsPool) {
+  /** A client on an existing pool whose changes wait {@code coalescingWindow} for newer ones. */
+  public SyncfleetClient(JedisPool pool, Keys keys, Clock clock, Duration coalescingWindow) {
+    this(pool, keys, clock, false, coalescingWindow);
+  }
+
+  private SyncfleetClient(JedisPool pool, Keys keys, Clock clock, boolean ownsPool, Duration window) {
     this.pool = pool;
     this.keys = keys;
     this.clock = clock;
     this.ownsPool = ownsPool;
+    this.lanes = new Lanes(keys, window);
   }
 
   /** A client for {@code REDIS_URL} and {@code SYNCFLEET_NAMESPACE}. */
@@ -68,17 +90,17 @@ public final class SyncfleetClient implements AutoCloseable {
   }
 
   /** Creates or updates listings on each channel, on the default queue. */
-  public EnqueueReceipt upsertListings(String tenant, Collection<String> channels, List<Listing> listings) {
+  public OfferReceipt upsertListings(String tenant, Collection<String> channels, List<Listing> listings) {
     return submit(tenant, channels, Operation.UPSERT_LISTINGS, Operation.UPSERT_LISTINGS.defaultQueue(), listings);
   }
 
   /** Creates or updates listings as bulk work (resyncs): on the bulk queue, behind every other update. */
-  public EnqueueReceipt bulkUpsertListings(String tenant, Collection<String> channels, List<Listing> listings) {
+  public OfferReceipt bulkUpsertListings(String tenant, Collection<String> channels, List<Listing> listings) {
     return submit(tenant, channels, Operation.UPSERT_LISTINGS, Queue.BULK, listings);
   }
 
   /** Removes the listings of these SKUs from each channel. */
-  public EnqueueReceipt deleteListings(String tenant, Collection<String> channels, Collection<String> skus) {
+  public OfferReceipt deleteListings(String tenant, Collection<String> channels, Collection<String> skus) {
     List<SkuRef> refs = new ArrayList<>();
     for (String sku : skus) {
       refs.add(new SkuRef(sku));
@@ -87,18 +109,19 @@ public final class SyncfleetClient implements AutoCloseable {
   }
 
   /** Sets absolute stock levels on each channel, on the urgent queue. */
-  public EnqueueReceipt setStock(String tenant, Collection<String> channels, List<StockLevel> levels) {
+  public OfferReceipt setStock(String tenant, Collection<String> channels, List<StockLevel> levels) {
     return submit(tenant, channels, Operation.UPDATE_STOCK, Operation.UPDATE_STOCK.defaultQueue(), levels);
   }
 
   /** Sets prices on each channel, on the urgent queue. */
-  public EnqueueReceipt setPrices(String tenant, Collection<String> channels, List<PriceChange> prices) {
+  public OfferReceipt setPrices(String tenant, Collection<String> channels, List<PriceChange> prices) {
     return submit(tenant, channels, Operation.UPDATE_PRICES, Operation.UPDATE_PRICES.defaultQueue(), prices);
   }
 
   /** Asks for the orders changed on {@code channel} since the connection's cursor. */
   public EnqueueReceipt pullOrders(String tenant, String channel) {
-    return submit(tenant, List.of(channel), Operation.PULL_ORDERS, Operation.PULL_ORDERS.defaultQueue(), List.of());
+    Operation op = Operation.PULL_ORDERS;
+    return write(BatchPlanner.plan(tenant, List.of(channel), op, op.defaultQueue(), List.of(), clock.millis()));
   }
 
   /** Enqueues a job built by the caller, as it is (its queue, its batch). */
@@ -171,9 +194,57 @@ public final class SyncfleetClient implements AutoCloseable {
     }
   }
 
-  private EnqueueReceipt submit(String tenant, Collection<String> channels, Operation op, Queue queue,
+  private OfferReceipt submit(String tenant, Collection<String> channels, Operation op, Queue queue,
       List<? extends Item> items) {
-    return write(BatchPlanner.plan(tenant, channels, op, queue, items, clock.millis()));
+    return offer(tenant, channels, op, queue, items, null);
+  }
+
+  /**
+   * Offers item changes into the lanes of {@code channels}, as work of {@code queue}'s urgency;
+   * {@code resync} (may be null) names the bulk resync they belong to, whose record counts them.
+   */
+  public OfferReceipt offer(String tenant, Collection<String> channels, Operation op, Queue queue,
+      List<? extends Item> items, String resync) {
+    long now = clock.millis();
+    Map<String, List<Change>> byChannel = new LinkedHashMap<>();
+    for (SyncJob job : BatchPlanner.plan(tenant, channels, op, queue, items, now)) {
+      List<Change> changes = byChannel.computeIfAbsent(job.channel(), c -> new ArrayList<>());
+      long version = nextVersion(now);
+      for (Item item : job.items()) {
+        Item stamped = item.version() == null ? item.withVersion(version) : item;
+        changes.add(Change.offered(stamped, job.traceId(), now, resync));
+      }
+    }
+    Map<String, Lanes.Offered> offered = new LinkedHashMap<>();
+    try (Jedis jedis = pool.getResource()) {
+      Pipeline pipeline = jedis.pipelined();
+      Map<String, List<Response<Object>>> replies = new LinkedHashMap<>();
+      for (Map.Entry<String, List<Change>> e : byChannel.entrySet()) {
+        Lane lane = new Lane(tenant, e.getKey(), op);
+        List<Change> changes = e.getValue();
+        for (int from = 0; from < changes.size(); from += Lanes.CHUNK) {
+          replies.computeIfAbsent(e.getKey(), c -> new ArrayList<>()).add(lanes.offer(pipeline, lane, queue,
+              changes.subList(from, Math.min(changes.size(), from + Lanes.CHUNK))));
+        }
+      }
+      pipeline.sync();
+      for (Map.Entry<String, List<Response<Object>>> e : replies.entrySet()) {
+        Lanes.Offered sum = Lanes.Offered.NONE;
+        for (Response<Object> r : e.getValue()) {
+          sum = sum.plus(Lanes.Offered.from(r.get()));
+        }
+        offered.put(e.getKey(), sum);
+      }
+    } catch (JedisException e) {
+      throw new EnqueueException("could not offer " + items.size() + " changes for " + tenant + ": "
+          + e.getMessage(), e);
+    }
+    return new OfferReceipt(offered);
+  }
+
+  /** Epoch microseconds, strictly increasing within this client. */
+  private long nextVersion(long nowMillis) {
+    return lastVersion.updateAndGet(last -> Math.max(last + 1, nowMillis * 1000));
   }
 
   /** SADD queues + RPUSH per job (Jesque's layout), then one wake token per flush, pipelined. */

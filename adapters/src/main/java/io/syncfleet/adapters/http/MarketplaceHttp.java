@@ -19,6 +19,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP toolkit every adapter shares: one OkHttp client (one connection pool for the process),
@@ -27,19 +29,27 @@ import okhttp3.ResponseBody;
  * <p>{@link #send} throws the typed failure for a dropped connection or timeout (transient),
  * 429 (rate limited, with Retry-After), 401/403 (authentication), 408/5xx (transient); every other
  * answer is returned for the adapter to read, including 4xx bodies with per-item errors. Retries and
- * waiting are the worker's business, not this class's.
+ * waiting are the worker's business, not this class's. Every answer whose headers state the rate
+ * allowance left, 429s included, is reported to the {@link AllowanceListener}.
  */
 public final class MarketplaceHttp {
   /** JSON media type for request bodies. */
   public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(MarketplaceHttp.class);
 
   private final OkHttpClient client;
   private final Clock clock;
+  private final AllowanceListener allowances;
 
   public MarketplaceHttp(OkHttpClient client, Clock clock) {
+    this(client, clock, AllowanceListener.NONE);
+  }
+
+  public MarketplaceHttp(OkHttpClient client, Clock clock, AllowanceListener allowances) {
     this.client = client;
     this.clock = clock;
+    this.allowances = allowances == null ? AllowanceListener.NONE : allowances;
   }
 
   /** The production toolkit: bounded timeouts, no automatic retries (the worker decides). */
@@ -62,7 +72,27 @@ public final class MarketplaceHttp {
 
   /** This toolkit with other timeouts, e.g. for a marketplace known to be slow. */
   public MarketplaceHttp withReadTimeout(Duration timeout) {
-    return new MarketplaceHttp(client.newBuilder().readTimeout(timeout).build(), clock);
+    return new MarketplaceHttp(client.newBuilder().readTimeout(timeout).build(), clock, allowances);
+  }
+
+  /** This toolkit reporting the allowances marketplaces state to {@code listener} (replacing any other). */
+  public MarketplaceHttp withAllowanceListener(AllowanceListener listener) {
+    return new MarketplaceHttp(client, clock, listener);
+  }
+
+  /**
+   * Passes on an allowance an adapter found outside the headers (e.g. in a body). A listener that
+   * throws is logged, never allowed to fail the call.
+   */
+  public void report(Allowance allowance) {
+    if (allowance == null || allowance.isEmpty() || allowances == AllowanceListener.NONE) {
+      return;
+    }
+    try {
+      allowances.observed(allowance);
+    } catch (RuntimeException e) {
+      LOG.warn("allowance listener failed: {}", e.toString());
+    }
   }
 
   /** Sends a request and reads the whole answer, or throws the typed failure common to all APIs. */
@@ -85,6 +115,9 @@ public final class MarketplaceHttp {
     try (Response response = client.newCall(request).execute()) {
       ResponseBody body = response.body();
       byte[] bytes = body == null ? new byte[0] : readBounded(body);
+      if (allowances != AllowanceListener.NONE) {
+        AllowanceHeaders.read(response.headers(), clock).ifPresent(this::report);
+      }
       return new HttpResult(response.code(), response.headers(), bytes, errorReader);
     } catch (InterruptedIOException e) {
       throw new TransientFailure("no answer from " + request.url().host() + " in time ("

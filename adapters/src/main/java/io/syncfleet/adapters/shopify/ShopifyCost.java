@@ -1,6 +1,7 @@
 package io.syncfleet.adapters.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.syncfleet.adapters.http.Allowance;
 import java.time.Duration;
 
 /**
@@ -29,6 +30,15 @@ record ShopifyCost(double requested, double actual, double maximumAvailable, dou
     // A throttled call may see the bucket refilled by the time it reads the report: wait for one point.
     double missing = Math.max(requested - currentlyAvailable, 1);
     return Duration.ofMillis((long) Math.ceil(missing * 1000 / restoreRate));
+  }
+
+  /** The bucket as an allowance in cost points (restored per second); figures left out are null. */
+  Allowance allowance() {
+    return new Allowance(orNull(currentlyAvailable), orNull(maximumAvailable), orNull(restoreRate), null);
+  }
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) || value < 0 ? null : value;
   }
 
   private static double number(JsonNode node) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link MarketplaceHttp}; this class adds what Shopify says inside an HTTP 200: top-level
  * {@code errors} with {@code THROTTLED} (rate limited, with the wait computed from the cost report),
  * {@code ACCESS_DENIED} (authentication), and everything else (permanent). Per-item
- * {@code userErrors} are part of {@code data} and left to the caller.
+ * {@code userErrors} are part of {@code data} and left to the caller. The cost report's bucket
+ * state is passed to {@link MarketplaceHttp#report}, throttled answers included.
  */
 final class ShopifyGraphql {
   private static final Logger LOG = LoggerFactory.getLogger(ShopifyGraphql.class);
@@ -61,6 +62,7 @@ final class ShopifyGraphql {
     ShopifyCost cost = ShopifyCost.from(root.path("extensions").path("cost"));
     LOG.debug("shopify {} cost requested={} actual={} available={}/{}", connection.id(),
         cost.requested(), cost.actual(), cost.currentlyAvailable(), cost.maximumAvailable());
+    http.report(cost.allowance());
     JsonNode errors = root.path("errors");
     if (errors.isArray() && !errors.isEmpty()) {
       throw classify(errors, cost, result.status());

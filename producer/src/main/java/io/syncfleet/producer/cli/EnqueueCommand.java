@@ -1,6 +1,8 @@
 package io.syncfleet.producer.cli;
 
 import io.syncfleet.producer.EnqueueReceipt;
+import io.syncfleet.producer.OfferReceipt;
+import io.syncfleet.producer.lane.Lanes;
 import io.syncfleet.producer.job.InvalidJobException;
 import io.syncfleet.producer.job.Listing;
 import io.syncfleet.producer.job.PriceChange;
@@ -91,7 +93,7 @@ final class EnqueueCommand {
     @Override
     public Integer call() throws IOException {
       List<Listing> listings = CatalogFile.readAll(file);
-      EnqueueReceipt receipt = bulk
+      OfferReceipt receipt = bulk
           ? cli().client().bulkUpsertListings(target.tenant, target.channels, listings)
           : cli().client().upsertListings(target.tenant, target.channels, listings);
       return report(this, target.tenant, receipt);
@@ -171,6 +173,19 @@ final class EnqueueCommand {
       String shown = ids.size() <= IDS_SHOWN ? String.join(" ", ids)
           : String.join(" ", ids.subList(0, IDS_SHOWN)) + " ... (" + HumanFormat.count(ids.size()) + " in all)";
       out.println("  " + e.getKey() + ": " + shown);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static int report(CliCommand command, String tenant, OfferReceipt receipt) {
+    PrintWriter out = command.out();
+    Lanes.Offered total = receipt.total();
+    out.println("offered " + plural(total.offered(), "change") + " for " + tenant
+        + (total.coalesced() > 0 ? " (" + HumanFormat.count(total.coalesced()) + " replaced waiting ones)" : "")
+        + (total.stale() > 0 ? "; " + plural(total.stale(), "stale change") + " refused" : ""));
+    for (Map.Entry<String, Lanes.Offered> e : receipt.byChannel().entrySet()) {
+      out.println("  " + e.getKey() + ": " + HumanFormat.count(e.getValue().offered()) + " waiting to be sent");
     }
     out.flush();
     return 0;

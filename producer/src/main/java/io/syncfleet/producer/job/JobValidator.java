@@ -94,6 +94,9 @@ public final class JobValidator {
   }
 
   private static void checkItem(Item item, String at, List<Problem> problems) {
+    if (item.version() != null && item.version() < 0) {
+      problems.add(new Problem(at + ".version", "must not be negative (was " + item.version() + ")"));
+    }
     if (item instanceof StockLevel s) {
       checkQuantity(s.quantity(), at, problems);
     } else if (item instanceof PriceChange p) {

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * <p>Listings that share a {@code group} are variants of one product (Shopify variants, eBay
  * inventory item groups); {@code options} names what distinguishes them, e.g. {@code Size=M}.
+ * {@code version} orders changes to the same SKU (see {@link Item#version()}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Listing(
@@ -27,7 +28,8 @@ public record Listing(
     String categoryId,
     Map<String, List<String>> attributes,
     String group,
-    Map<String, String> options)
+    Map<String, String> options,
+    Long version)
     implements Item {
 
   /** Item condition, mapped by each adapter to its marketplace's vocabulary. */
@@ -47,6 +49,14 @@ public record Listing(
     options = options == null ? Map.of() : Map.copyOf(options);
   }
 
+  /** A listing without a version of its own (the producer stamps one when enqueueing). */
+  public Listing(String sku, String title, String description, String brand, String mpn, String gtin,
+      Condition condition, BigDecimal price, String currency, Integer quantity, List<String> imageUrls,
+      String categoryId, Map<String, List<String>> attributes, String group, Map<String, String> options) {
+    this(sku, title, description, brand, mpn, gtin, condition, price, currency, quantity, imageUrls,
+        categoryId, attributes, group, options, null);
+  }
+
   /** A minimal new listing; use the {@code with...} methods or the canonical constructor for more. */
   public static Listing of(String sku, String title, BigDecimal price, String currency, int quantity) {
     return new Listing(sku, title, null, null, null, null, Condition.NEW, price, currency, quantity,
@@ -56,18 +66,24 @@ public record Listing(
   /** This listing with the given image URLs. */
   public Listing withImages(List<String> urls) {
     return new Listing(sku, title, description, brand, mpn, gtin, condition, price, currency, quantity,
-        urls, categoryId, attributes, group, options);
+        urls, categoryId, attributes, group, options, version);
   }
 
   /** This listing with the given description, brand and category. */
   public Listing withDetails(String newDescription, String newBrand, String newCategoryId) {
     return new Listing(sku, title, newDescription, newBrand, mpn, gtin, condition, price, currency,
-        quantity, imageUrls, newCategoryId, attributes, group, options);
+        quantity, imageUrls, newCategoryId, attributes, group, options, version);
   }
 
   /** This listing as a variant of {@code groupId} distinguished by {@code variantOptions}. */
   public Listing asVariant(String groupId, Map<String, String> variantOptions) {
     return new Listing(sku, title, description, brand, mpn, gtin, condition, price, currency, quantity,
-        imageUrls, categoryId, attributes, groupId, variantOptions);
+        imageUrls, categoryId, attributes, groupId, variantOptions, version);
+  }
+
+  @Override
+  public Listing withVersion(Long newVersion) {
+    return new Listing(sku, title, description, brand, mpn, gtin, condition, price, currency, quantity,
+        imageUrls, categoryId, attributes, group, options, newVersion);
   }
 }

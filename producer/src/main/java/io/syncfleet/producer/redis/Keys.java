@@ -152,6 +152,84 @@ public final class Keys {
     return key("orders", "pull", tenant, channel);
   }
 
+  /** Set: ids ({@code tenant/channel/operation}) of lanes holding pending or in-flight changes. */
+  public String lanes() {
+    return key("lanes");
+  }
+
+  /** Hash: a lane's waiting changes, SKU to its latest change (JSON). */
+  public String lanePending(String tenant, String channel, String operation) {
+    return key("lane", tenant, channel, operation, "pending");
+  }
+
+  /**
+   * Sorted set: a lane's waiting SKUs scored {@code class * 1e13 + due epoch ms}, so the most urgent
+   * class is claimed first and, within it, the change due first.
+   */
+  public String laneDue(String tenant, String channel, String operation) {
+    return key("lane", tenant, channel, operation, "due");
+  }
+
+  /** Hash: when each waiting SKU first became pending (epoch ms), bounding how long it lingers. */
+  public String laneFirstSeen(String tenant, String channel, String operation) {
+    return key("lane", tenant, channel, operation, "first");
+  }
+
+  /** Hash: the highest version accepted per SKU; an older change is refused as stale. */
+  public String laneVersions(String tenant, String channel, String operation) {
+    return key("lane", tenant, channel, operation, "versions");
+  }
+
+  /** Hash: SKUs being sent right now, to the flusher slot sending them. */
+  public String laneBusy(String tenant, String channel, String operation) {
+    return key("lane", tenant, channel, operation, "busy");
+  }
+
+  /** Hash: the changes one flusher slot has claimed and is sending, SKU to change (JSON). */
+  public String laneClaimed(String tenant, String channel, String operation, int slot) {
+    return key("lane", tenant, channel, operation, "claimed", Integer.toString(slot));
+  }
+
+  /** Set: the flusher slots of a lane that have a flush job somewhere (queue, schedule, in flight). */
+  public String laneFlushers(String tenant, String channel, String operation) {
+    return key("lane", tenant, channel, operation, "flushers");
+  }
+
+  /** Hash: a lane's counters (offered, coalesced, stale). */
+  public String laneStats(String tenant, String channel, String operation) {
+    return key("lane", tenant, channel, operation, "stats");
+  }
+
+  /** Hash: the fleet-wide rate limiter state of one connection and operation. */
+  public String bucket(String tenant, String channel, String operation) {
+    return key("bucket", tenant, channel, operation);
+  }
+
+  /** Sorted set: leases on a connection's parallel calls, scored by expiry (epoch ms). */
+  public String callLeases(String tenant, String channel) {
+    return key("leases", tenant, channel);
+  }
+
+  /** Hash: one bulk resync's record (per channel: total, done, failed, superseded, state). */
+  public String resync(String id) {
+    return key("resync", id);
+  }
+
+  /** Prefix of resync record keys, for scripts that count items by the resync id they carry. */
+  public String resyncPrefix() {
+    return key("resync", "");
+  }
+
+  /** Sorted set: resync ids scored by start time (epoch ms), newest last. */
+  public String resyncs() {
+    return key("resyncs");
+  }
+
+  /** String: the id of the resync running for a tenant on a channel; refuses a duplicate. */
+  public String resyncRunning(String tenant, String channel) {
+    return key("resyncs", "running", tenant, channel);
+  }
+
   /** List: the answer to one request/reply job (connection tests), read once by the caller. */
   public String reply(String jobId) {
     return key("reply", jobId);
