@@ -212,7 +212,7 @@ public final class SyncfleetClient implements AutoCloseable {
       long version = nextVersion(now);
       for (Item item : job.items()) {
         Item stamped = item.version() == null ? item.withVersion(version) : item;
-        changes.add(Change.offered(stamped, job.traceId(), now, resync));
+        changes.add(Change.offered(stamped, queue, job.traceId(), now, resync));
       }
     }
     Map<String, Lanes.Offered> offered = new LinkedHashMap<>();

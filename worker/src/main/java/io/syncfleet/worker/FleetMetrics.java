@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * The worker's Prometheus metrics, named in one place: jobs and items by channel, operation and
- * outcome; adapter call latency; enqueue-to-start wait; marketplace failures by kind.
+ * outcome; adapter call latency; enqueue-to-start wait; marketplace failures by kind; and per
+ * connection, the flow control: slots taken, time waited for them, deferrals, 429s, coalesced changes.
  */
 public final class FleetMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -60,5 +61,35 @@ public final class FleetMetrics {
   public void unreadable() {
     Counter.builder("syncfleet.jobs.unreadable").description("Payloads that could not be read as jobs")
         .register(registry).increment();
+  }
+
+  /** A call on a connection got a rate-limit slot after waiting {@code waited}. */
+  public void token(String tenant, String channel, String operation, Duration waited) {
+    Timer.builder("syncfleet.ratelimit.wait").description("Time waited for a fleet-wide rate-limit slot")
+        .tags("tenant", tenant, "channel", channel, "operation", operation)
+        .register(registry).record(waited);
+  }
+
+  /** No slot came soon enough: the batch went back to wait for one. */
+  public void deferred(String tenant, String channel, String operation) {
+    Counter.builder("syncfleet.ratelimit.deferred").description("Batches sent back to wait for a rate-limit slot")
+        .tags("tenant", tenant, "channel", channel, "operation", operation)
+        .register(registry).increment();
+  }
+
+  /** The marketplace answered a connection's call with 429 or its throttle signal. */
+  public void throttled(String tenant, String channel, String operation) {
+    Counter.builder("syncfleet.ratelimit.throttled").description("Calls the marketplace throttled (429s)")
+        .tags("tenant", tenant, "channel", channel, "operation", operation)
+        .register(registry).increment();
+  }
+
+  /** Changes admitted into a lane replaced {@code count} changes still waiting there. */
+  public void coalesced(String tenant, String channel, String operation, long count) {
+    if (count > 0) {
+      Counter.builder("syncfleet.lane.coalesced").description("Changes replaced by a newer one before being sent")
+          .tags("tenant", tenant, "channel", channel, "operation", operation)
+          .register(registry).increment(count);
+    }
   }
 }

@@ -12,7 +12,14 @@ import io.syncfleet.worker.process.Processor;
 import io.syncfleet.worker.schedule.OrderPulls;
 import io.syncfleet.worker.schedule.Reaper;
 import io.syncfleet.worker.schedule.Scheduler;
+import io.syncfleet.producer.lane.FlushJob;
+import io.syncfleet.worker.flow.CallLeases;
+import io.syncfleet.worker.flow.CallScope;
+import io.syncfleet.worker.flow.FleetLimiter;
+import io.syncfleet.worker.flow.Limiter;
+import io.syncfleet.worker.flow.ProcessLimiter;
 import io.syncfleet.worker.sync.ConnectionPolicies;
+import io.syncfleet.worker.sync.FlushHandler;
 import io.syncfleet.worker.sync.ConnectionResolver;
 import io.syncfleet.worker.sync.OrderSync;
 import io.syncfleet.worker.sync.SyncJobHandler;
@@ -80,12 +87,21 @@ public final class Launcher {
       LOG.warn("{} Jobs that need a connection will go to the dead set with this reason.", e.getMessage());
     }
     ConnectionStore store = new ConnectionStore(pool, keys, box);
-    SyncJobHandler sync = new SyncJobHandler(adapters, new ConnectionResolver(store),
-        new ConnectionPolicies(config.callTimeout(), (id, state) -> recordCircuit(store, id, state)),
-        new OrderSync(pool, keys), metrics, pool, keys,
-        config.maxAttempts());
+    OrderPulls pulls = config.orderPullEvery().isZero() ? null
+        : new OrderPulls(pool, keys, store, adapters, config.orderPullEvery());
+    this.scheduler = new Scheduler(pool, keys, pulls, new Reaper(pool, keys, processId, config.processTimeout()),
+        config.processTimeout().dividedBy(4));
+    ConnectionResolver resolver = new ConnectionResolver(store);
+    ConnectionPolicies policies = new ConnectionPolicies(config.callTimeout(),
+        (id, state) -> recordCircuit(store, id, state));
+    Limiter limiter = "process".equals(config.rateLimitScope()) ? new ProcessLimiter() : new FleetLimiter(pool);
+    // A lease outlives the longest call: its timeout on each of the policies' attempts.
+    CallLeases leases = new CallLeases(pool, config.callTimeout().multipliedBy(3).plusSeconds(10));
     Map<String, JobHandler> handlers = new HashMap<>(extraHandlers);
-    handlers.put(SyncJob.JOB_CLASS, sync);
+    handlers.put(SyncJob.JOB_CLASS, new SyncJobHandler(adapters, resolver, policies, new OrderSync(pool, keys),
+        metrics, pool, keys, config.maxAttempts()));
+    handlers.put(FlushJob.JOB_CLASS, new FlushHandler(adapters, resolver, policies, metrics, pool, keys,
+        config.maxAttempts(), limiter, leases, scheduler::wakeAt));
 
     Config jesque = config.redis().jesqueConfig(SOCKET_TIMEOUT_MS);
     for (int i = 0; i < config.concurrency(); i++) {
@@ -98,10 +114,6 @@ public final class Launcher {
           LOG.warn("{} stopped without unregistering: {}", p.getName(), e.toString()));
       threads.add(t);
     }
-    OrderPulls pulls = config.orderPullEvery().isZero() ? null
-        : new OrderPulls(pool, keys, store, adapters, config.orderPullEvery());
-    this.scheduler = new Scheduler(pool, keys, pulls, new Reaper(pool, keys, processId, config.processTimeout()),
-        config.processTimeout().dividedBy(4));
     Map<String, String> lists = new LinkedHashMap<>();
     for (Processor p : processors) {
       lists.put("thread:" + p.getName(), "");
@@ -150,7 +162,8 @@ public final class Launcher {
       System.exit(2);
       return;
     }
-    Launcher launcher = start(config, AdapterRegistry.standard(MarketplaceHttp.create(Clock.systemUTC())), Map.of());
+    Launcher launcher = start(config, AdapterRegistry.standard(MarketplaceHttp.create(Clock.systemUTC()),
+        CallScope.LISTENER), Map.of());
     Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "shutdown"));
     launcher.awaitStopped();
   }

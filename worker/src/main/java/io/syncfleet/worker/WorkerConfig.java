@@ -27,6 +27,14 @@ public record WorkerConfig(RedisSettings redis, int concurrency, List<String> qu
     Duration shutdownGrace, int maxAttempts, Duration callTimeout, Duration orderPullEvery,
     Duration processTimeout, Map<String, String> env) {
 
+  /** Where rate limits are counted: {@code fleet} (in Redis, the default) or {@code process}. */
+  public static final String RATE_LIMIT_SCOPE = "SYNCFLEET_RATE_LIMIT_SCOPE";
+
+  /** {@code fleet}: one limit in Redis for all processes; {@code process}: each process on its own. */
+  public String rateLimitScope() {
+    return env.getOrDefault(RATE_LIMIT_SCOPE, "fleet");
+  }
+
   /** Settings from the given environment; a clear error for a malformed value. */
   public static WorkerConfig fromEnv(Map<String, String> env) {
     List<String> queues = new ArrayList<>();
@@ -37,6 +45,10 @@ public record WorkerConfig(RedisSettings redis, int concurrency, List<String> qu
     }
     if (queues.isEmpty()) {
       throw new IllegalArgumentException("SYNCFLEET_QUEUES names no queue");
+    }
+    String scope = env.getOrDefault(RATE_LIMIT_SCOPE, "fleet");
+    if (!scope.equals("fleet") && !scope.equals("process")) {
+      throw new IllegalArgumentException(RATE_LIMIT_SCOPE + " must be fleet or process, was '" + scope + "'");
     }
     return new WorkerConfig(RedisSettings.fromEnv(env),
         positive(env, "SYNCFLEET_CONCURRENCY", 8),

@@ -1,14 +1,14 @@
 -- Settles a job that did not simply succeed, atomically with removing it from the thread's
 -- in-flight list: retries go on the schedule, dead work into the dead set (trimmed to a maximum),
 -- jobs of a paused connection onto its parked list (or back on the queue if the pause was lifted in
--- the meantime), interrupted work back to the head of its queue.
+-- the meantime), interrupted work back to the head of its queue, follow-up jobs to the tail of theirs.
 -- KEYS[1] in-flight list  KEYS[2] schedule  KEYS[3] dead zset  KEYS[4] dead records hash
 -- KEYS[5] failed counter  KEYS[6] failed-this-minute  KEYS[7] processed counter
 -- KEYS[8] processed-this-minute  KEYS[9] parked list  KEYS[10] queue list  KEYS[11] queues set
 -- KEYS[12] wake list    KEYS[13] connection state hash (for parking)
 -- ARGV: payload, minute expiry (s), processed inc, queue name, dead max,
 --       nRetries, (dueMs, payload)*, nDead, (id, failedAtMs, record)*, nParked, payload*,
---       nRequeue, payload*
+--       nRequeue, payload*, queue key prefix, nQueued, (queue name, payload)*
 redis.call('LREM', KEYS[1], 1, ARGV[1])
 local ttl = ARGV[2]
 if tonumber(ARGV[3]) > 0 then
@@ -53,7 +53,14 @@ n = tonumber(ARGV[i]); i = i + 1
 for _ = 1, n do
   redis.call('LPUSH', KEYS[10], ARGV[i]); i = i + 1
 end
-if n > 0 or wake then
+local prefix = ARGV[i]; i = i + 1
+local queued = tonumber(ARGV[i]); i = i + 1
+for _ = 1, queued do
+  redis.call('RPUSH', prefix .. ARGV[i], ARGV[i + 1])
+  redis.call('SADD', KEYS[11], ARGV[i])
+  i = i + 2
+end
+if n > 0 or wake or queued > 0 then
   redis.call('SADD', KEYS[11], ARGV[4])
   redis.call('RPUSH', KEYS[12], '1')
   redis.call('LTRIM', KEYS[12], -64, -1)

@@ -148,7 +148,7 @@ final class EbayFleet implements AutoCloseable {
           return false;
         }
       }
-      if (j.zcard(keys.schedule()) > 0) {
+      if (j.zcard(keys.schedule()) > 0 || j.scard(keys.lanes()) > 0) {
         return false;
       }
       for (String inflight : j.keys(keys.namespace() + ":inflight:*")) {

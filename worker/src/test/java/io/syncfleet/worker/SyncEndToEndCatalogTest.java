@@ -49,7 +49,7 @@ class SyncEndToEndCatalogTest {
     // Stock and prices go out only once the listings exist: they address the listings' offers.
     fleet.client.setStock(TENANT, EBAY, List.of(StockLevel.of("MUG-1", 1), StockLevel.of("BOWL-1", 0)));
     fleet.client.setPrices(TENANT, EBAY, List.of(PriceChange.of("MUG-2", new BigDecimal("7.25"), "USD")));
-    assertTrue(eventually(10_000, () -> fleet.counter(fleet.keys.processed()) == 3), "three jobs processed");
+    assertTrue(eventually(10_000, () -> fleet.idle()), "every change sent");
 
     Map<String, EbaySimListing> listings = fleet.ebay.listings();
     assertEquals("Red mug", listings.get("MUG-1").title());

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Unique, roughly time-ordered payload ids without a round trip: a random per-process prefix plus a
  * counter seeded from the clock. Cheap enough for batched enqueue at tens of thousands per second.
  */
-final class JobIds {
+public final class JobIds {
   private static final String PREFIX;
   private static final AtomicLong COUNTER = new AtomicLong(System.currentTimeMillis() << 12);
 
@@ -18,7 +18,8 @@ final class JobIds {
 
   private JobIds() {}
 
-  static String next() {
+  /** A new id. */
+  public static String next() {
     return PREFIX + "-" + Long.toString(COUNTER.incrementAndGet(), 36);
   }
 }

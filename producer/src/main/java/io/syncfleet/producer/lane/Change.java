@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.syncfleet.producer.Json;
 import io.syncfleet.producer.job.Item;
 import io.syncfleet.producer.job.Operation;
+import io.syncfleet.producer.job.Queue;
 
 /**
  * One SKU's change waiting in a lane, with what the worker needs to retry it and to follow it.
@@ -16,22 +17,24 @@ import io.syncfleet.producer.job.Operation;
  * @param enqueuedAt epoch ms when the producer offered it
  * @param lastError  why the previous send failed, or null
  * @param resync     the bulk resync it belongs to, or null
+ * @param queue      its urgency, which it keeps when it goes back to wait for a retry
  */
-public record Change(Item item, int attempt, String traceId, long enqueuedAt, String lastError, String resync) {
+public record Change(Item item, int attempt, String traceId, long enqueuedAt, String lastError, String resync,
+    Queue queue) {
 
   /** A fresh change. */
-  public static Change offered(Item item, String traceId, long now, String resync) {
-    return new Change(item, 0, traceId, now, null, resync);
+  public static Change offered(Item item, Queue queue, String traceId, long now, String resync) {
+    return new Change(item, 0, traceId, now, null, resync, queue);
   }
 
   /** This change after a failed send that counts as an attempt. */
   public Change failed(String error) {
-    return new Change(item, attempt + 1, traceId, enqueuedAt, error, resync);
+    return new Change(item, attempt + 1, traceId, enqueuedAt, error, resync, queue);
   }
 
   /** This change held back without spending an attempt (throttling, open circuit, paused connection). */
   public Change heldBack(String reason) {
-    return new Change(item, attempt, traceId, enqueuedAt, reason, resync);
+    return new Change(item, attempt, traceId, enqueuedAt, reason, resync, queue);
   }
 
   /** The JSON kept in Redis; {@code resync} is read by the lane scripts to count a resync's progress. */
@@ -47,6 +50,7 @@ public record Change(Item item, int attempt, String traceId, long enqueuedAt, St
     if (resync != null) {
       node.put("resync", resync);
     }
+    node.put("queue", queue.queueName());
     return node.toString();
   }
 
@@ -60,7 +64,8 @@ public record Change(Item item, int attempt, String traceId, long enqueuedAt, St
       }
       return new Change(item, node.path("attempt").asInt(0), node.path("trace").asText(null),
           node.path("at").asLong(0), node.hasNonNull("error") ? node.get("error").asText() : null,
-          node.hasNonNull("resync") ? node.get("resync").asText() : null);
+          node.hasNonNull("resync") ? node.get("resync").asText() : null,
+          Queue.fromName(node.path("queue").asText(operation.defaultQueue().queueName())));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("unreadable change: " + e.getOriginalMessage(), e);
     }

@@ -17,18 +17,24 @@ import java.util.List;
  *                 {@code parked} is held or goes straight back to the queue (the pause was lifted)
  * @param parked   payloads to hold until the connection resumes
  * @param requeue  payloads to put back at the head of the job's queue now
+ * @param queued   jobs to add at the tail of their queues now (a lane's next batch, behind others)
  */
 public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey, String pauseKey,
-    List<String> parked, List<String> requeue) {
+    List<String> parked, List<String> requeue, List<Queued> queued) {
 
-  private static final Settlement DONE = new Settlement(List.of(), List.of(), null, null, List.of(), List.of());
+  private static final Settlement DONE = new Settlement(List.of(), List.of(), null, null, List.of(), List.of(),
+      List.of());
 
   public Settlement {
     retries = List.copyOf(retries);
     dead = List.copyOf(dead);
     parked = List.copyOf(parked);
     requeue = List.copyOf(requeue);
+    queued = List.copyOf(queued);
   }
+
+  /** A job for the tail of queue {@code queue} now. */
+  public record Queued(String queue, String payload) {}
 
   /** A job due at {@code dueAt} (epoch ms). */
   public record Retry(long dueAt, String payload) {}
@@ -39,20 +45,26 @@ public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey
   }
 
   public static Settlement retry(long dueAt, String payload) {
-    return new Settlement(List.of(new Retry(dueAt, payload)), List.of(), null, null, List.of(), List.of());
+    return new Settlement(List.of(new Retry(dueAt, payload)), List.of(), null, null, List.of(), List.of(), List.of());
   }
 
   public static Settlement dead(DeadJob record) {
-    return new Settlement(List.of(), List.of(record), null, null, List.of(), List.of());
+    return new Settlement(List.of(), List.of(record), null, null, List.of(), List.of(), List.of());
   }
 
   /** Holds {@code payload} on {@code parkKey} while the flag in {@code pauseKey} says paused. */
   public static Settlement park(String parkKey, String pauseKey, String payload) {
-    return new Settlement(List.of(), List.of(), parkKey, pauseKey, List.of(payload), List.of());
+    return new Settlement(List.of(), List.of(), parkKey, pauseKey, List.of(payload), List.of(), List.of());
   }
 
   public static Settlement requeue(String payload) {
-    return new Settlement(List.of(), List.of(), null, null, List.of(), List.of(payload));
+    return new Settlement(List.of(), List.of(), null, null, List.of(), List.of(payload), List.of());
+  }
+
+  /** Adds {@code payload} at the tail of queue {@code queue} now. */
+  public static Settlement queued(String queue, String payload) {
+    return new Settlement(List.of(), List.of(), null, null, List.of(), List.of(),
+        List.of(new Queued(queue, payload)));
   }
 
   /** Both this and {@code other}. */
@@ -65,12 +77,14 @@ public record Settlement(List<Retry> retries, List<DeadJob> dead, String parkKey
     p.addAll(other.parked);
     List<String> q = new ArrayList<>(requeue);
     q.addAll(other.requeue);
+    List<Queued> t = new ArrayList<>(queued);
+    t.addAll(other.queued);
     return new Settlement(r, d, parkKey != null ? parkKey : other.parkKey,
-        pauseKey != null ? pauseKey : other.pauseKey, p, q);
+        pauseKey != null ? pauseKey : other.pauseKey, p, q, t);
   }
 
   /** True when the job simply succeeded: its acknowledgement can ride on the next fetch. */
   public boolean isDone() {
-    return retries.isEmpty() && dead.isEmpty() && parked.isEmpty() && requeue.isEmpty();
+    return retries.isEmpty() && dead.isEmpty() && parked.isEmpty() && requeue.isEmpty() && queued.isEmpty();
   }
 }

@@ -51,6 +51,12 @@ public final class Settler {
     a.addAll(s.parked());
     a.add(Integer.toString(s.requeue().size()));
     a.addAll(s.requeue());
+    a.add(keys.queue(""));
+    a.add(Integer.toString(s.queued().size()));
+    for (Settlement.Queued q : s.queued()) {
+      a.add(q.queue());
+      a.add(q.payload());
+    }
     SETTLE.eval(jedis, k, a);
   }
 

@@ -29,6 +29,8 @@ public final class Scheduler implements Runnable {
   private final Reaper reaper;
   private final long reapEveryMs;
   private volatile boolean running = true;
+  /** The earliest look at the schedule asked for by {@link #wakeAt}; guarded by this. */
+  private long wakeAt = Long.MAX_VALUE;
 
   /** {@code orderPulls} may be null (pulls off); the reaper runs every {@code reapEvery}. */
   public Scheduler(JedisPool pool, Keys keys, OrderPulls orderPulls, Reaper reaper, java.time.Duration reapEvery) {
@@ -57,7 +59,7 @@ public final class Scheduler implements Runnable {
           nextReap = now + reapEveryMs;
         }
         backoff = 1_000;
-        sleep(POLL_MS / 2 + ThreadLocalRandom.current().nextLong(POLL_MS));
+        pause(POLL_MS / 2 + ThreadLocalRandom.current().nextLong(POLL_MS));
       } catch (JedisException e) {
         LOG.warn("scheduler: Redis unavailable ({}); retrying in {} ms", e.getMessage(), backoff);
         sleep(backoff);
@@ -85,6 +87,41 @@ public final class Scheduler implements Runnable {
 
   public void stop() {
     running = false;
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  /**
+   * Asks for a look at the schedule at {@code epochMs}, sooner than the next poll: this process just
+   * scheduled something due then (a lane's next batch) and the poll alone could be a second late.
+   */
+  public synchronized void wakeAt(long epochMs) {
+    if (epochMs < wakeAt) {
+      wakeAt = epochMs;
+      notifyAll();
+    }
+  }
+
+  /** Sleeps {@code ms}, or less when {@link #wakeAt} asks for an earlier look. */
+  private synchronized void pause(long ms) {
+    long deadline = System.currentTimeMillis() + ms;
+    try {
+      while (running) {
+        long until = Math.min(deadline, wakeAt);
+        long left = until - System.currentTimeMillis();
+        if (left <= 0) {
+          break;
+        }
+        wait(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+    if (wakeAt <= System.currentTimeMillis()) {
+      wakeAt = Long.MAX_VALUE;
+    }
   }
 
   private void sleep(long ms) {

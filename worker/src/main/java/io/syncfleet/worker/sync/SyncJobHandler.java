@@ -26,6 +26,10 @@ import io.syncfleet.producer.job.Problem;
 import io.syncfleet.producer.job.SkuRef;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
+import io.syncfleet.producer.job.Operation;
+import io.syncfleet.producer.lane.Change;
+import io.syncfleet.producer.lane.Lane;
+import io.syncfleet.producer.lane.Lanes;
 import io.syncfleet.producer.redis.Keys;
 import io.syncfleet.producer.state.DeadJob;
 import io.syncfleet.worker.FleetMetrics;
@@ -48,22 +52,15 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 
 /**
- * Runs {@value SyncJob#JOB_CLASS} jobs: resolves the connection and adapter, applies the
- * marketplace's listing rules, calls the adapter through the connection's policies, and turns the
- * per-item outcomes into a {@link Settlement}:
- *
- * <ul>
- *   <li>done items are done;
- *   <li>items that failed for a passing reason are retried with backoff (Retry-After wins), and go
- *       to the dead set once {@code maxAttempts} is spent;
- *   <li>throttling and an open circuit postpone the job without spending an attempt;
- *   <li>credentials that stopped working pause the connection and park its jobs;
- *   <li>items that can never succeed go to the dead set with the marketplace's code and message.
- * </ul>
+ * Runs {@value SyncJob#JOB_CLASS} jobs. Item changes (from raw payloads, or retried from the dead
+ * set) are admitted into their lane, where the latest change per SKU wins and {@link FlushHandler}
+ * sends them; their versions travel with them, so a retried change never overwrites a newer one.
+ * Order pulls and connection tests run here: credentials that stopped working pause the connection
+ * and park its jobs, throttling and an open circuit postpone without spending an attempt, passing
+ * failures retry with backoff, and what can never succeed goes to the dead set with the reason.
  */
 public final class SyncJobHandler implements JobHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SyncJobHandler.class);
-  private static final long OUTCOME_WRITE_INTERVAL_MS = 5_000;
 
   private final AdapterRegistry adapters;
   private final ConnectionResolver connections;
@@ -73,7 +70,8 @@ public final class SyncJobHandler implements JobHandler {
   private final JedisPool pool;
   private final Keys keys;
   private final int maxAttempts;
-  private final Map<String, Long> lastOutcomeWrite = new ConcurrentHashMap<>();
+  private final Lanes lanes;
+  private final ConnectionNotes notes;
 
   public SyncJobHandler(AdapterRegistry adapters, ConnectionResolver connections,
       ConnectionPolicies policies, OrderSync orders, FleetMetrics metrics, JedisPool pool, Keys keys,
@@ -86,6 +84,8 @@ public final class SyncJobHandler implements JobHandler {
     this.pool = pool;
     this.keys = keys;
     this.maxAttempts = maxAttempts;
+    this.lanes = new Lanes(keys, Duration.ZERO);
+    this.notes = new ConnectionNotes(connections);
   }
 
   @Override
@@ -119,6 +119,9 @@ public final class SyncJobHandler implements JobHandler {
     if (!adapter.capabilities().supports(job.operation())) {
       return bury(job, job.items(), adapter.channel() + " does not offer " + op, null, null, worker);
     }
+    if (!job.items().isEmpty()) {
+      return admit(job);
+    }
     if (connections.paused(job.tenant(), job.channel())) {
       metrics.job(job.channel(), op, "parked");
       return Settlement.park(keys.parked(job.tenant(), job.channel()),
@@ -136,153 +139,34 @@ public final class SyncJobHandler implements JobHandler {
     } catch (IllegalStateException e) {
       return bury(job, job.items(), "cannot read the connection: " + e.getMessage(), null, null, worker);
     }
-    switch (job.operation()) {
-      case TEST_CONNECTION:
-        return testConnection(job, adapter, connection);
-      case PULL_ORDERS:
-        return pullOrders(job, adapter, connection, worker);
-      default:
-        return syncItems(job, adapter, connection, worker);
+    if (job.operation() == Operation.TEST_CONNECTION) {
+      return testConnection(job, adapter, connection);
     }
+    return pullOrders(job, adapter, connection, worker);
   }
 
-  private Settlement syncItems(SyncJob job, MarketplaceAdapter adapter, Connection connection, String worker) {
-    String op = job.operation().wireName();
-    long now = System.currentTimeMillis();
-    List<Item> send = new ArrayList<>();
-    List<ItemOutcome> outcomes = new ArrayList<>();
+  /**
+   * Offers a job's items to its lane with the job's urgency; items without a version take the job's
+   * enqueue time, so a change retried from the dead set never beats one offered after it.
+   */
+  private Settlement admit(SyncJob job) {
+    long version = Math.max(0, job.enqueuedAt()) * 1000;
+    List<Change> changes = new ArrayList<>();
     for (Item item : job.items()) {
-      if (item instanceof Listing listing) {
-        List<Violation> violations = adapter.validate(listing);
-        if (!violations.isEmpty()) {
-          outcomes.add(ItemOutcome.failed(item.sku(), "VALIDATION", violations.toString()));
-          continue;
-        }
-      }
-      send.add(item);
+      Item stamped = item.version() == null ? item.withVersion(version) : item;
+      changes.add(new Change(stamped, job.attempt(), job.traceId(), job.enqueuedAt(), job.lastError(), null,
+          job.queue()));
     }
-    if (!send.isEmpty()) {
-      long start = System.nanoTime();
-      try {
-        BatchResult result = call(connection, () -> invoke(adapter, connection, job, send));
-        outcomes.addAll(result.outcomes());
-        noteOutcome(connection, null);
-      } catch (CircuitBreakerOpenException e) {
-        metrics.failure(job.channel(), "circuit_open");
-        Duration wait = policies.breaker(connection.id()).getRemainingDelay();
-        return postpone(job, Duration.ofMillis(Math.max(1000, wait.toMillis())), "circuit open for "
-            + connection.id() + " after repeated failures", now);
-      } catch (RateLimitedFailure e) {
-        metrics.failure(job.channel(), "rate_limited");
-        noteThrottle(connection);
-        return postpone(job, Backoff.after(job.attempt(), e.retryAfter().orElse(null)),
-            "rate limited: " + redact(e.getMessage(), connection), now);
-      } catch (AuthenticationFailure e) {
-        metrics.failure(job.channel(), "authentication");
-        String reason = "credentials refused by " + adapter.channel() + " (HTTP " + e.httpStatus() + "): "
-            + redact(e.getMessage(), connection);
-        LOG.warn("pausing connection {}: {}", connection.id(), reason);
-        connections.pause(connection, reason);
-        noteOutcome(connection, reason);
-        metrics.job(job.channel(), op, "parked");
-        return Settlement.park(keys.parked(job.tenant(), job.channel()),
-          keys.connectionState(job.tenant(), job.channel()),
-          JobCodec.encode(job.postpone(reason, now)));
-      } catch (PermanentFailure e) {
-        metrics.failure(job.channel(), "permanent");
-        String message = redact(e.getMessage(), connection);
-        noteOutcome(connection, message);
-        return bury(job, send, "rejected by " + adapter.channel() + " (HTTP " + e.httpStatus() + ")",
-            e.code(), message, worker);
-      } catch (RuntimeException e) {
-        // Transient failures that outlived the in-call retries, timeouts, and adapter bugs alike.
-        metrics.failure(job.channel(), "transient");
-        String message = redact(describe(e), connection);
-        noteOutcome(connection, message);
-        return retryOrBury(job, send, null, message, worker, now);
-      } finally {
-        metrics.call(job.channel(), op, Duration.ofNanos(System.nanoTime() - start));
+    Lane lane = new Lane(job.tenant(), job.channel(), job.operation());
+    try (Jedis jedis = pool.getResource()) {
+      for (int from = 0; from < changes.size(); from += Lanes.CHUNK) {
+        Lanes.Offered offered = lanes.offer(jedis, lane, job.queue(),
+            changes.subList(from, Math.min(changes.size(), from + Lanes.CHUNK)));
+        metrics.coalesced(job.tenant(), job.channel(), job.operation().wireName(), offered.coalesced());
       }
     }
-    return settle(job, outcomes, worker, now);
-  }
-
-  private Settlement settle(SyncJob job, List<ItemOutcome> outcomes, String worker, long now) {
-    String op = job.operation().wireName();
-    Map<String, Item> bySku = new LinkedHashMap<>();
-    for (Item item : job.items()) {
-      bySku.put(item.sku(), item);
-    }
-    List<Item> retry = new ArrayList<>();
-    List<Item> throttled = new ArrayList<>();
-    Duration throttledFor = null;
-    List<Item> failed = new ArrayList<>();
-    List<DeadJob.ItemError> errors = new ArrayList<>();
-    Duration retryAfter = null;
-    String retryReason = null;
-    int done = 0;
-    Map<String, ItemOutcome> seen = new HashMap<>();
-    for (ItemOutcome o : outcomes) {
-      Item item = bySku.get(o.sku());
-      if (item == null || seen.put(o.sku(), o) != null) {
-        continue;
-      }
-      switch (o.status()) {
-        case DONE -> done++;
-        case RETRY -> {
-          retry.add(item);
-          if (o.retryAfter() != null && (retryAfter == null || o.retryAfter().compareTo(retryAfter) > 0)) {
-            retryAfter = o.retryAfter();
-          }
-          retryReason = o.code() == null ? o.message() : o.code() + ": " + o.message();
-        }
-        case THROTTLED -> {
-          throttled.add(item);
-          if (o.retryAfter() != null && (throttledFor == null || o.retryAfter().compareTo(throttledFor) > 0)) {
-            throttledFor = o.retryAfter();
-          }
-        }
-        case FAILED -> {
-          failed.add(item);
-          errors.add(new DeadJob.ItemError(o.sku(), o.code(), o.message()));
-        }
-      }
-    }
-    for (Map.Entry<String, Item> e : bySku.entrySet()) {
-      if (!seen.containsKey(e.getKey())) {
-        // An adapter that forgets an item must not lose it.
-        LOG.warn("{} returned no outcome for {}; retrying it", job.channel(), e.getKey());
-        retry.add(e.getValue());
-        retryReason = "no outcome reported";
-      }
-    }
-    metrics.items(job.channel(), op, "done", done);
-    Settlement s = Settlement.done();
-    if (!failed.isEmpty()) {
-      metrics.items(job.channel(), op, "failed", failed.size());
-      String reason = failed.size() == 1 ? "item rejected" : failed.size() + " items rejected";
-      DeadJob.ItemError first = errors.get(0);
-      s = s.and(Settlement.dead(DeadRecords.forItems(job, failed, errors, reason + " by " + job.channel(),
-          first.code(), first.message(), worker, now)));
-    }
-    if (!retry.isEmpty()) {
-      s = s.and(retryOrBury(job, retry, retryAfter, retryReason, worker, now));
-    }
-    if (!throttled.isEmpty()) {
-      // Throttling says nothing about the items: wait as asked, without spending an attempt.
-      metrics.items(job.channel(), op, "throttled", throttled.size());
-      metrics.failure(job.channel(), "rate_limited");
-      connections.connection(job.tenant(), job.channel()).ifPresent(this::noteThrottle);
-      long due = now + Backoff.after(job.attempt(), throttledFor).toMillis();
-      s = s.and(Settlement.retry(due, JobCodec.encode(
-          job.postpone(throttled, "rate limited by " + job.channel(), now))));
-    }
-    if (s.isDone()) {
-      metrics.job(job.channel(), op, "done");
-    } else if (!failed.isEmpty()) {
-      metrics.job(job.channel(), op, "dead");
-    }
-    return s;
+    metrics.job(job.channel(), job.operation().wireName(), "admitted");
+    return Settlement.done();
   }
 
   private Settlement retryOrBury(SyncJob job, List<? extends Item> items, Duration retryAfter,
@@ -324,7 +208,7 @@ public final class SyncJobHandler implements JobHandler {
     try {
       OrderSync.Pulled pulled = orders.pull(connection,
           cursor -> call(connection, () -> adapter.fetchOrders(connection, cursor)));
-      noteOutcome(connection, null);
+      notes.outcome(connection, null);
       metrics.job(job.channel(), "pull_orders", "done");
       LOG.debug("pulled {} orders ({} new or changed) for {}", pulled.seen(), pulled.appended(), connection.id());
       // A long backlog continues in a fresh job so this thread is not held for minutes.
@@ -335,15 +219,15 @@ public final class SyncJobHandler implements JobHandler {
     } catch (RateLimitedFailure e) {
       return postpone(job, Backoff.after(job.attempt(), e.retryAfter().orElse(null)), "rate limited", now);
     } catch (AuthenticationFailure e) {
-      String reason = "credentials refused by " + adapter.channel() + ": " + redact(e.getMessage(), connection);
+      String reason = "credentials refused by " + adapter.channel() + ": " + Calls.redact(e.getMessage(), connection);
       connections.pause(connection, reason);
       return Settlement.park(keys.parked(job.tenant(), job.channel()),
           keys.connectionState(job.tenant(), job.channel()), JobCodec.encode(job.postpone(reason, now)));
     } catch (PermanentFailure e) {
       return bury(job, List.of(), "order pull rejected by " + adapter.channel(), e.code(),
-          redact(e.getMessage(), connection), worker);
+          Calls.redact(e.getMessage(), connection), worker);
     } catch (RuntimeException e) {
-      return retryOrBury(job, List.of(), null, redact(describe(e), connection), worker, now);
+      return retryOrBury(job, List.of(), null, Calls.redact(Calls.describe(e), connection), worker, now);
     }
   }
 
@@ -352,12 +236,12 @@ public final class SyncJobHandler implements JobHandler {
     try {
       health = call(connection, () -> adapter.testConnection(connection));
     } catch (RuntimeException e) {
-      health = Health.failed(redact(describe(e), connection));
+      health = Health.failed(Calls.redact(Calls.describe(e), connection));
     }
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("ok", health.ok());
     reply.put("account", health.account());
-    reply.put("message", redact(health.message(), connection));
+    reply.put("message", Calls.redact(health.message(), connection));
     try (Jedis jedis = pool.getResource()) {
       String key = keys.reply(job.id());
       jedis.rpush(key, Json.MAPPER.writeValueAsString(reply));
@@ -370,74 +254,6 @@ public final class SyncJobHandler implements JobHandler {
   }
 
   private <T> T call(Connection connection, Supplier<T> call) {
-    try {
-      return policies.executor(connection.id()).get(call::get);
-    } catch (FailsafeException e) {
-      // Failsafe wraps checked exceptions only; unwrap so callers see the typed failure.
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-  }
-
-  private static BatchResult invoke(MarketplaceAdapter adapter, Connection c, SyncJob job, List<Item> items) {
-    switch (job.operation()) {
-      case UPSERT_LISTINGS:
-        return adapter.upsertListings(c, cast(items, Listing.class));
-      case UPDATE_STOCK:
-        return adapter.updateStock(c, cast(items, StockLevel.class));
-      case UPDATE_PRICES:
-        return adapter.updatePrices(c, cast(items, PriceChange.class));
-      case DELETE_LISTINGS:
-        return adapter.deleteListings(c, cast(items, SkuRef.class));
-      default:
-        throw new IllegalArgumentException(job.operation() + " carries no items");
-    }
-  }
-
-  private static <T> List<T> cast(List<Item> items, Class<T> type) {
-    List<T> out = new ArrayList<>(items.size());
-    for (Item item : items) {
-      out.add(type.cast(item));
-    }
-    return out;
-  }
-
-  private void noteOutcome(Connection connection, String error) {
-    long now = System.currentTimeMillis();
-    Long last = lastOutcomeWrite.get(connection.id());
-    // Errors are always recorded; successes at most every few seconds per connection.
-    if (error != null || last == null || now - last > OUTCOME_WRITE_INTERVAL_MS) {
-      lastOutcomeWrite.put(connection.id(), now);
-      try {
-        connections.store().recordOutcome(connection.tenant(), connection.channel(), error);
-      } catch (RuntimeException e) {
-        LOG.debug("could not record outcome for {}: {}", connection.id(), e.toString());
-      }
-    }
-  }
-
-  private void noteThrottle(Connection connection) {
-    try {
-      connections.store().recordThrottle(connection.tenant(), connection.channel());
-    } catch (RuntimeException e) {
-      LOG.debug("could not count a throttle for {}: {}", connection.id(), e.toString());
-    }
-  }
-
-  private static String describe(RuntimeException e) {
-    if (e instanceof TimeoutExceededException) {
-      return "marketplace call timed out";
-    }
-    if (e instanceof SyncFailure f) {
-      return (f.code() == null ? "" : f.code() + ": ") + f.getMessage()
-          + (f.httpStatus() > 0 ? " (HTTP " + f.httpStatus() + ")" : "");
-    }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
-  }
-
-  private static String redact(String text, Connection connection) {
-    return Redaction.redact(text, connection.secrets());
+    return Calls.call(policies, connection, call);
   }
 }
