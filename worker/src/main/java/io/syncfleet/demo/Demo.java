@@ -114,9 +114,13 @@ public final class Demo {
 
       ConnectionStore store = new ConnectionStore(pool, keys, new SecretBox(
           java.util.Base64.getDecoder().decode(secretKey)));
-      addConnection(store, ebay.connection(TENANT));
+      // The simulators grant far more than the adapters' declared plans: tell the fleet, per connection.
+      // An eBay upsert job makes about 75 calls (a bulk call and 3 per new listing), a stock job 1-2.
+      addConnection(store, withSettings(ebay.connection(TENANT),
+          Map.of("rate.upsert_listings", "1.5/2", "rate", "40/10")));
       addConnection(store, new Connection(TENANT, "shopify", Environment.SANDBOX,
-          Map.of(Connection.BASE_URL, shopify.baseUrl(), "shop", "acme.myshopify.com"),
+          Map.of(Connection.BASE_URL, shopify.baseUrl(), "shop", "acme.myshopify.com",
+              "rate.upsert_listings", "6/4", "rate", "25/10"),
           io.syncfleet.producer.connection.Secrets.of(Map.of("access_token", ShopifySimulator.DEFAULT_TOKEN)), 1));
       ebay.seedOrders(25);
       shopify.seedOrders(25);
@@ -180,6 +184,12 @@ public final class Demo {
     } catch (IOException e) {
       return DashboardServer.start(DashboardSettings.local(redis, 0));
     }
+  }
+
+  private static Connection withSettings(Connection c, Map<String, String> more) {
+    Map<String, String> settings = new LinkedHashMap<>(c.settings());
+    settings.putAll(more);
+    return new Connection(c.tenant(), c.channel(), c.environment(), settings, c.secrets(), c.version());
   }
 
   private void addConnection(ConnectionStore store, Connection c) {

@@ -18,6 +18,7 @@ import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
+import io.syncfleet.producer.lane.Change;
 import io.syncfleet.producer.state.DeadJob;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,15 +55,18 @@ class SyncEndToEndConnectionsTest {
     assertTrue(eventually(10_000, () -> fleet.connections.state(TENANT, "ebay").parkedJobs() == 1),
         fleet::whereabouts);
     fleet.client.upsertListings(TENANT, EBAY, List.of(listing("MUG-2", "Blue mug", "8.50", 2)));
-    assertTrue(eventually(10_000, () -> fleet.connections.state(TENANT, "ebay").parkedJobs() == 2),
-        fleet::whereabouts);
+    String pending = fleet.keys.lanePending(TENANT, "ebay", "upsert_listings");
+    assertTrue(eventually(10_000, () -> fleet.redis.with(j -> j.hlen(pending)) == 2), fleet::whereabouts);
+    // The lane's one flush job waits with the connection; the changes wait in the lane.
+    assertEquals(1, fleet.connections.state(TENANT, "ebay").parkedJobs());
 
     ConnectionState paused = fleet.connections.state(TENANT, "ebay");
     assertTrue(paused.paused());
     assertTrue(paused.pausedReason().contains("invalid_grant"), paused.pausedReason());
     assertFalse(paused.pausedReason().contains(STALE_REFRESH), "no secret in the reason");
-    for (String parked : fleet.redis.with(j -> j.lrange(fleet.keys.parked(TENANT, "ebay"), 0, -1))) {
-      assertEquals(0, JobCodec.decode(parked).attempt(), "waiting for credentials spends no attempt");
+    for (String change : fleet.redis.with(j -> j.hvals(pending))) {
+      assertEquals(0, Change.fromJson(change, Operation.UPSERT_LISTINGS).attempt(),
+          "waiting for credentials spends no attempt");
     }
     assertEquals(0, fleet.dead.size());
     assertTrue(fleet.ebay.listings().isEmpty());

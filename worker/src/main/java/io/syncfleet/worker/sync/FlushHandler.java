@@ -221,6 +221,7 @@ public final class FlushHandler implements JobHandler {
       throttled(connection, plan, bucket, op, wait);
       String reason = "rate limited: " + Calls.redact(e.getMessage(), connection);
       bySku.values().forEach(c -> batch.hold(c, reason, batch.now + wait.toMillis()));
+      batch.throttled += bySku.size();
       return;
     } catch (AuthenticationFailure e) {
       metrics.failure(lane.channel(), "authentication");
@@ -264,6 +265,7 @@ public final class FlushHandler implements JobHandler {
           Duration wait = Backoff.after(0, o.retryAfter());
           throttledFor = throttledFor == null || wait.compareTo(throttledFor) > 0 ? wait : throttledFor;
           batch.hold(change, "rate limited by " + lane.channel(), batch.now + wait.toMillis());
+          batch.throttled++;
         }
         case FAILED -> batch.dead(change, o.code(), o.message(), "item rejected by " + lane.channel());
       }
@@ -318,6 +320,7 @@ public final class FlushHandler implements JobHandler {
     String op = flush.lane().operation().wireName();
     metrics.items(channel, op, "done", batch.doneSkus.size());
     metrics.items(channel, op, "retried", batch.retried);
+    metrics.items(channel, op, "throttled", batch.throttled);
     metrics.items(channel, op, "failed", batch.deadSkus().size());
     Settlement s = Settlement.done();
     for (DeadJob record : batch.deadRecords(worker)) {
@@ -368,6 +371,7 @@ public final class FlushHandler implements JobHandler {
     final List<DeadJob.ItemError> errors = new ArrayList<>();
     final Map<String, String[]> codeByReason = new LinkedHashMap<>();
     int retried;
+    int throttled;
     boolean park;
 
     Batch(FlushJob flush, long now) {
