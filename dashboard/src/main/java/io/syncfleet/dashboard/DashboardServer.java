@@ -89,7 +89,8 @@ public final class DashboardServer implements AutoCloseable {
         .route("POST", "/api/dead/{id}/remove", Access.ACTION, actions::removeOne)
         .route("GET", "/api/connections", Access.READ, api::connections)
         .route("GET", "/api/orders", Access.READ, api::orders)
-        .route("GET", "/api/resyncs", Access.READ, api::resyncs);
+        .route("GET", "/api/resyncs", Access.READ, api::resyncs)
+        .route("GET", "/api/lanes", Access.READ, api::lanes);
 
     AtomicInteger threadNo = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {

@@ -9,9 +9,12 @@ import io.syncfleet.producer.state.DeadJobs;
 import io.syncfleet.producer.state.FleetStats;
 import io.syncfleet.producer.state.FleetStatus;
 import io.syncfleet.producer.state.JobSummary;
+import io.syncfleet.producer.state.LanesView;
 import io.syncfleet.producer.state.OrderStreams;
 import io.syncfleet.producer.state.QueueView;
 import io.syncfleet.producer.state.Queues;
+import io.syncfleet.producer.state.ResyncView;
+import io.syncfleet.producer.state.ResyncsView;
 import io.syncfleet.producer.state.ScheduledJob;
 import io.syncfleet.producer.state.ScheduledJobs;
 import io.syncfleet.producer.state.WorkerProcess;
@@ -35,10 +38,8 @@ final class FleetApi {
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 500;
   static final int MAX_PEEK = 100;
-  /** What the resyncs view says until bulk resyncs are recorded. */
-  static final String RESYNCS_NOT_TRACKED = "Bulk resyncs are not tracked yet. `syncfleet resync` streams a catalog"
-      + " onto the bulk queue, so a running resync shows as depth and latency of the bulk queue; records with"
-      + " per-resync progress arrive with fleet-wide flow control.";
+  /** Resync records are trimmed to the newest hundred (running ones stay), so no more can be asked for. */
+  static final int MAX_RESYNCS = 100;
 
   private final DashboardSettings settings;
   private final JedisPool pool;
@@ -51,6 +52,8 @@ final class FleetApi {
   private final WorkerProcesses workers;
   private final ConnectionsView connections;
   private final OrderStreams orders;
+  private final ResyncsView resyncs;
+  private final LanesView lanes;
 
   FleetApi(DashboardSettings settings, JedisPool pool, Clock clock, SecretRedactor redactor) {
     this.settings = settings;
@@ -64,6 +67,8 @@ final class FleetApi {
     this.workers = new WorkerProcesses(pool, keys, clock);
     this.connections = new ConnectionsView(pool, keys);
     this.orders = new OrderStreams(pool, keys);
+    this.resyncs = new ResyncsView(pool, keys, clock);
+    this.lanes = new LanesView(pool, keys);
   }
 
   /** GET /api/session: where the dashboard looks, and what this caller may do. */
@@ -77,7 +82,10 @@ final class FleetApi {
     ex.sendJson(200, out);
   }
 
-  /** GET /api/overview?minutes=N: counters, per-minute history, jobs in flight, queues, workers. */
+  /**
+   * GET /api/overview?minutes=N: counters, per-minute history, jobs in flight, queues, changes waiting
+   * per lane, running resyncs, workers.
+   */
   void overview(WebExchange ex, List<String> params) throws IOException {
     int minutes = ex.intQuery("minutes", DEFAULT_MINUTES, 0, FleetStats.MAX_MINUTES);
     FleetStatus status = FleetStatus.capture(pool, keys, clock, minutes);
@@ -90,6 +98,15 @@ final class FleetApi {
     out.put("liveProcesses", status.liveProcesses());
     out.put("deadProcesses", status.processes().size() - status.liveProcesses());
     out.put("queues", status.queues());
+    out.put("lanes", status.lanes());
+    out.put("runningResyncs", status.resyncs().stream().filter(ResyncView::running).count());
+    ex.sendJson(200, out);
+  }
+
+  /** GET /api/lanes: per tenant, channel and operation, the changes waiting and in flight, and its counters. */
+  void lanes(WebExchange ex, List<String> params) throws IOException {
+    Map<String, Object> out = captured(clock.millis());
+    out.put("lanes", lanes.all());
     ex.sendJson(200, out);
   }
 
@@ -190,13 +207,21 @@ final class FleetApi {
     ex.sendJson(200, out);
   }
 
-  /** GET /api/resyncs: not recorded yet, and says so rather than showing an empty list as if it were true. */
+  /**
+   * GET /api/resyncs?limit=N: running resyncs however old, then the most recent others up to N in all,
+   * newest first, each with per-channel progress.
+   */
   void resyncs(WebExchange ex, List<String> params) throws IOException {
-    Map<String, Object> out = captured(clock.millis());
-    out.put("tracked", false);
-    out.put("message", RESYNCS_NOT_TRACKED);
-    out.put("resyncs", List.of());
-    ex.sendJson(200, out);
+    int limit = ex.intQuery("limit", DEFAULT_PAGE, 1, MAX_RESYNCS);
+    List<ResyncView> out = new ArrayList<>();
+    for (ResyncView r : resyncs.runningAndRecent(limit)) {
+      out.add(new ResyncView(r.id(), r.tenant(), r.source(), r.startedAt(), r.heartbeatAt(), r.finishedAt(),
+          r.state(), r.running(), redactor.text(r.error()), r.channels()));
+    }
+    Map<String, Object> body = captured(clock.millis());
+    body.put("running", out.stream().filter(ResyncView::running).count());
+    body.put("resyncs", out);
+    ex.sendJson(200, body);
   }
 
   /** The queue named {@code name}, or 404: only queues the read model knows can be peeked or paused. */

@@ -22,12 +22,13 @@ class DashboardApiTest {
   private static Keys keys;
   private static DashboardServer server;
   private static DashboardClient client;
+  private static FleetSeed seed;
 
   @BeforeAll
   static void start() throws IOException {
     redis = TestRedis.open();
     keys = redis.keys();
-    FleetSeed.into(redis);
+    seed = FleetSeed.into(redis);
     server = DashboardServer.start(new DashboardSettings(redis.settings(), "127.0.0.1", 0, TOKEN, null, null, false));
     client = new DashboardClient(server.address(), DashboardClient.bearer(TOKEN));
   }
@@ -166,10 +167,47 @@ class DashboardApiTest {
   }
 
   @Test
-  void resyncsSayTheyAreNotTrackedYet() {
+  void resyncsShowEachChannelsProgressNewestFirst() {
     JsonNode r = client.json("/api/resyncs");
-    assertFalse(r.path("tracked").asBoolean(true));
-    assertTrue(r.path("message").asText().contains("not tracked yet"));
+    assertEquals(1, r.path("running").asInt());
+    assertEquals(List.of(seed.runningResync, seed.finishedResync), ids(r.path("resyncs")));
+    JsonNode running = r.path("resyncs").get(0);
+    assertEquals("acme", running.path("tenant").asText());
+    assertEquals("offering", running.path("state").asText());
+    assertTrue(running.path("running").asBoolean());
+    assertEquals("catalog.jsonl", running.path("source").asText());
+    JsonNode ebay = running.path("channels").get(0);
+    assertEquals(List.of("ebay", "draining"), List.of(ebay.path("channel").asText(), ebay.path("state").asText()));
+    assertEquals(List.of(100L, 60L, 2L, 3L, 35L), List.of(ebay.path("total").asLong(), ebay.path("done").asLong(),
+        ebay.path("failed").asLong(), ebay.path("superseded").asLong(), ebay.path("pending").asLong()));
+    JsonNode shopify = running.path("channels").get(1);
+    assertEquals("offering", shopify.path("state").asText());
+    assertEquals(40, shopify.path("total").asLong());
+    assertTrue(shopify.path("pending").isNull());
+    JsonNode finished = r.path("resyncs").get(1);
+    assertEquals("finished", finished.path("state").asText());
+    assertTrue(finished.path("finishedAt").asLong() > 0);
+
+    assertEquals(1, client.json("/api/resyncs?limit=1").path("resyncs").size());
+    assertEquals(400, client.get("/api/resyncs?limit=0").statusCode());
+  }
+
+  @Test
+  void lanesShowTheChangesWaitingPerTenantChannelAndOperation() {
+    JsonNode lanes = client.json("/api/lanes").path("lanes");
+    JsonNode stock = null;
+    for (JsonNode l : lanes) {
+      if ("acme".equals(l.path("tenant").asText()) && "ebay".equals(l.path("channel").asText())
+          && "update_stock".equals(l.path("operation").asText())) {
+        stock = l;
+      }
+    }
+    assertTrue(stock != null, lanes.toString());
+    assertEquals(2, stock.path("waiting").asInt());
+    assertEquals(0, stock.path("inFlight").asInt());
+    assertEquals(2, stock.path("offered").asInt());
+    assertEquals(lanes, client.json("/api/overview").path("lanes"));
+    assertEquals(1, client.json("/api/overview").path("runningResyncs").asInt());
   }
 
   @Test
@@ -180,6 +218,21 @@ class DashboardApiTest {
     assertTrue(metrics.matches("(?s).*syncfleet_queue_latency_seconds\\{queue=\"urgent\"} (9\\d|1\\d\\d)\\.\\d+.*"), metrics);
     assertTrue(metrics.contains("syncfleet_jobs_dead 3.0"), metrics);
     assertTrue(metrics.contains("syncfleet_worker_threads_busy 1.0"), metrics);
+  }
+
+  @Test
+  void metricsExportRunningResyncsAndLanes() {
+    String metrics = client.get("/metrics").body();
+    assertTrue(metrics.contains("syncfleet_resync_items{channel=\"ebay\",state=\"done\",tenant=\"acme\"} 60.0"), metrics);
+    assertTrue(metrics.contains("syncfleet_resync_items{channel=\"ebay\",state=\"failed\",tenant=\"acme\"} 2.0"), metrics);
+    assertTrue(metrics.contains("syncfleet_resync_items{channel=\"ebay\",state=\"pending\",tenant=\"acme\"} 35.0"), metrics);
+    assertTrue(metrics.contains("syncfleet_resync_items{channel=\"shopify\",state=\"pending\",tenant=\"acme\"} 40.0"), metrics);
+    assertFalse(metrics.contains("tenant=\"globex\""), "a finished resync has no series");
+    assertTrue(metrics.contains("syncfleet_lane_waiting{channel=\"ebay\",operation=\"update_stock\",tenant=\"acme\"} 2.0"),
+        metrics);
+    assertTrue(metrics.contains(
+        "syncfleet_lane_coalesced_total{channel=\"ebay\",operation=\"update_stock\",tenant=\"acme\"} 0.0"), metrics);
+    assertTrue(metrics.contains("# TYPE syncfleet_lane_coalesced_total counter"), metrics);
   }
 
   @Test

@@ -53,6 +53,7 @@ class DashboardBrowserTest {
   private static DashboardServer server;
   private static Path profile;
   private static WebDriver browser;
+  private static FleetSeed seed;
 
   @BeforeAll
   static void start() throws IOException {
@@ -66,7 +67,7 @@ class DashboardBrowserTest {
     }
     redis = TestRedis.open();
     keys = redis.keys();
-    FleetSeed.into(redis);
+    seed = FleetSeed.into(redis);
     server = DashboardServer.start(new DashboardSettings(redis.settings(), "127.0.0.1", 0, TOKEN, null, null, false));
 
     // The page is driven over WebDriver only: Selenium's warning that it has no CDP bindings for
@@ -134,7 +135,12 @@ class DashboardBrowserTest {
     snapshot("orders");
 
     show("resyncs");
-    await(() -> browser.getPageSource().contains("not tracked yet"), "the resyncs notice");
+    await(() -> !browser.findElements(By.cssSelector("tr[data-resync='" + seed.runningResync + "/ebay']")).isEmpty(),
+        "the running resync");
+    assertEquals("35", text("tr[data-resync='" + seed.runningResync + "/ebay'] td.pending"));
+    assertEquals("offering", text("tr[data-resync='" + seed.runningResync + "/shopify'] td.pending"));
+    assertEquals("finished", text("tr[data-resync='" + seed.finishedResync + "/ebay'] .badge"));
+    snapshot("resyncs");
 
     show("dead");
     assertEquals("rejected by the marketplace", text("tr[data-id='" + FleetSeed.DEAD_STOCK + "'] td.reason"));

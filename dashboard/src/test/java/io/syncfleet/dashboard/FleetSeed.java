@@ -14,8 +14,10 @@ import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
 import io.syncfleet.producer.redis.Keys;
+import io.syncfleet.producer.resync.Resyncs;
 import io.syncfleet.producer.state.DeadJob;
 import io.syncfleet.producer.state.Queues;
+import io.syncfleet.producer.testing.ResyncCounts;
 import io.syncfleet.producer.testing.TestRedis;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import redis.clients.jedis.StreamEntryID;
  * A namespace seeded the way producers and workers write it: jobs enqueued through the client, a
  * paused queue, a live and a dead worker process, retries on the schedule, dead records as the
  * worker's settle script stores them, encrypted connections with recorded health, an order stream
- * with a consumer group, and per-minute counters.
+ * with a consumer group, per-minute counters, and two resync records (one finished, one running)
+ * counted as the workers count them.
  */
 final class FleetSeed {
   /** Every secret value seeded anywhere; none may appear in any response. */
@@ -43,6 +46,10 @@ final class FleetSeed {
   static final String DEAD_UNREADABLE = "dead-unreadable-1";
 
   final long now = System.currentTimeMillis();
+  /** A finished resync of globex on eBay. */
+  String finishedResync;
+  /** A resync of acme, draining on eBay (60 done, 2 failed, 3 superseded of 100) and offering on Shopify. */
+  String runningResync;
   private final TestRedis redis;
   private final Keys keys;
 
@@ -60,6 +67,7 @@ final class FleetSeed {
     seed.connections();
     seed.orders();
     seed.counters();
+    seed.resyncs();
     return seed;
   }
 
@@ -164,6 +172,19 @@ final class FleetSeed {
       j.hset(keys.orderCursors(), "acme/ebay", "{\"since\":\"2026-01-01T00:00:00Z\"}");
       return null;
     });
+  }
+
+  private void resyncs() {
+    Resyncs resyncs = new Resyncs(redis.pool(), keys, Clock.systemUTC());
+    finishedResync = resyncs.start("globex", List.of("ebay"), "globex.jsonl").id();
+    resyncs.offered(finishedResync, "globex", "ebay", 5);
+    ResyncCounts.settle(redis, finishedResync, "globex", "ebay", "done", 5);
+    runningResync = resyncs.start("acme", List.of("ebay", "shopify"), "catalog.jsonl").id();
+    resyncs.heartbeat(runningResync, Map.of("ebay", 100L, "shopify", 40L));
+    resyncs.offered(runningResync, "acme", "ebay", 100);
+    ResyncCounts.settle(redis, runningResync, "acme", "ebay", "done", 60);
+    ResyncCounts.settle(redis, runningResync, "acme", "ebay", "failed", 2);
+    ResyncCounts.settle(redis, runningResync, "acme", "ebay", "superseded", 3);
   }
 
   private void counters() {

@@ -269,6 +269,22 @@ function queueRows(queues, withActions) {
         }, { class: 'pause' })) : null));
 }
 
+const LANE_HEADERS = ['Tenant / channel', 'Operation', ['Waiting', 'num'], ['In flight', 'num'], ['Coalesced', 'num'],
+  ['Stale', 'num'], ['Offered', 'num']];
+
+function lanesPanel(lanes) {
+  return panel('Waiting changes', (lanes || []).length === 0 ? empty('No change is waiting to be sent.')
+    : table(LANE_HEADERS, lanes.map(l => el('tr', { 'data-lane': l.tenant + '/' + l.channel + '/' + l.operation },
+      el('td', { class: 'name', text: who(l.tenant, l.channel) }),
+      el('td', { text: l.operation }),
+      el('td', { class: 'num', text: count(l.waiting) }),
+      el('td', { class: 'num', text: count(l.inFlight) }),
+      el('td', { class: 'num', text: count(l.coalesced) }),
+      el('td', { class: 'num', text: count(l.stale) }),
+      el('td', { class: 'num', text: count(l.offered) }))), { class: 'lanes' }),
+    el('p', { class: 'hint', text: 'Per tenant, channel and operation, the latest change of each SKU waits to be sent in batches. Coalesced changes replaced one still waiting for the same SKU (a call saved); stale ones were older than a change already accepted and were dropped.' }));
+}
+
 async function renderOverview(o) {
   const s = o.stats;
   const range = el('div', { class: 'range' }, RANGES.map(([m, label]) =>
@@ -285,12 +301,14 @@ async function renderOverview(o) {
     el('section', { class: 'panel' },
       el('div', { class: 'panel-head' }, el('h2', { text: 'Jobs per minute' }), range),
       s.minutes.length ? chart(s.minutes) : empty('No history asked for.')),
-    panel('Queues', table(QUEUE_HEADERS, queueRows(o.queues, false), { class: 'queues' })));
+    panel('Queues', table(QUEUE_HEADERS, queueRows(o.queues, false), { class: 'queues' })),
+    lanesPanel(o.lanes));
 }
 
-async function renderQueues() {
+async function renderQueues(o) {
   const data = await getJson('/api/queues');
-  const parts = [panel('Queues', table([...QUEUE_HEADERS, ''], queueRows(data.queues, true), { class: 'queues' }))];
+  const parts = [panel('Queues', table([...QUEUE_HEADERS, ''], queueRows(data.queues, true), { class: 'queues' })),
+    lanesPanel(o.lanes)];
   if (state.peek) {
     try {
       const peek = await getJson(`/api/queues/${enc(state.peek)}/peek?limit=20`);
@@ -515,9 +533,47 @@ async function renderOrders() {
         el('td', { class: 'mono', text: g.lastDeliveredId })))))));
 }
 
+const RESYNC_STATE = {
+  offering: ['offering', 'warn'],
+  draining: ['sending', 'warn'],
+  finished: ['finished', 'good'],
+  abandoned: ['abandoned', 'bad'],
+  stalled: ['stalled', 'bad'],
+};
+
 async function renderResyncs() {
   const data = await getJson('/api/resyncs');
-  return panel('Resyncs', el('p', { class: 'notice', text: data.message }));
+  const now = data.capturedAt;
+  if (data.resyncs.length === 0) {
+    return panel('Resyncs', empty('No resync recorded. syncfleet resync --file catalog.jsonl --tenant T --channels C starts one.'));
+  }
+  const rows = [];
+  for (const r of data.resyncs) {
+    r.channels.forEach((c, i) => {
+      const [label, kind] = RESYNC_STATE[c.state] || [c.state, ''];
+      const ended = c.done + c.failed + c.superseded;
+      rows.push(el('tr', { 'data-resync': r.id + '/' + c.channel, class: r.running ? null : 'ended' },
+        el('td', { class: 'mono', text: i === 0 ? r.id : '' }),
+        el('td', { text: who(r.tenant, c.channel) }),
+        el('td', null, badge(label, kind)),
+        el('td', null, c.pending === null ? el('span', { class: 'hint', text: count(c.total) + ' offered so far' })
+          : el('progress', { max: Math.max(1, c.total), value: Math.min(ended, c.total), title: count(ended) + ' of ' + count(c.total) })),
+        el('td', { class: 'num done', text: count(c.done) }),
+        el('td', { class: 'num failed', text: count(c.failed) }),
+        el('td', { class: 'num', text: count(c.superseded) }),
+        el('td', { class: 'num pending', text: c.pending === null ? 'offering' : count(c.pending) }),
+        el('td', { class: 'num', text: count(c.total) }),
+        el('td', { text: clock(r.startedAt) + ' (' + ago(now, r.startedAt) + ')' }),
+        el('td', { text: c.finishedAt ? clock(c.finishedAt) : r.running ? 'heartbeat ' + ago(now, r.heartbeatAt) : '–' })));
+    });
+    if (r.error) {
+      rows.push(el('tr', { class: 'details' }, el('td', { colspan: 11, class: 'msg', text: r.id + ': ' + r.error })));
+    }
+  }
+  return panel(`Resyncs: ${count(data.running)} running`,
+    table(['Resync', 'Tenant / channel', 'State', 'Progress', ['Done', 'num'], ['Failed', 'num'], ['Superseded', 'num'],
+      ['Pending', 'num'], ['Total', 'num'], 'Started', 'Finished'], rows, { class: 'resyncs' }),
+    el('p', { class: 'hint', text: 'A resync holds its channels until the workers have sent every item: another resync of the same tenant and channel is refused meanwhile. Superseded items were replaced by a newer change before they were sent. A stalled resync lost its offering process; the next resync of its channels takes over. Failed items are in the dead set.' }));
 }
 
 const RENDER = {

@@ -21,6 +21,7 @@ public final class ProgressBar {
   private final long startNanos = System.nanoTime();
   private boolean showBytes;
   private String itemName;
+  private String note;
   private long done;
   private long items;
   private long lastDrawNanos;
@@ -51,6 +52,11 @@ public final class ProgressBar {
   public ProgressBar countItems(String name) {
     this.itemName = name;
     return this;
+  }
+
+  /** Text shown at the end of the line from the next redraw on (e.g. counts the bar does not show). */
+  public void note(String text) {
+    this.note = text;
   }
 
   /** Records progress; redraws when enough time has passed. */
@@ -129,6 +135,9 @@ public final class ProgressBar {
     } else if (total > 0) {
       double rate = done / seconds;
       b.append("  ETA ").append(rate > 0 ? HumanFormat.clock((long) ((total - done) / rate * 1000)) : "--:--");
+    }
+    if (note != null && !note.isEmpty()) {
+      b.append("  ").append(note);
     }
     return b.toString();
   }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.syncfleet.producer.Json;
 import io.syncfleet.producer.state.FleetStats;
 import io.syncfleet.producer.state.FleetStatus;
+import io.syncfleet.producer.state.LaneView;
 import io.syncfleet.producer.state.MinuteCount;
 import io.syncfleet.producer.state.QueueView;
+import io.syncfleet.producer.state.ResyncChannelView;
+import io.syncfleet.producer.state.ResyncView;
 import io.syncfleet.producer.state.WorkerProcess;
 import io.syncfleet.producer.state.WorkerThread;
 import java.io.PrintWriter;
@@ -14,9 +17,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code syncfleet status}: the fleet at a glance (counters, queues, workers), or as JSON. */
+/**
+ * {@code syncfleet status}: the fleet at a glance (counters, queues, changes waiting in lanes, bulk
+ * resyncs, workers), or as JSON.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show queue depths and ages, worker processes and their threads, and the fleet's counters.")
+    description = "Show queue depths and ages, changes waiting per lane, running and recent resyncs, worker"
+        + " processes and their threads, and the fleet's counters.")
 final class StatusCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the status as JSON, for machines.")
   boolean json;
@@ -37,6 +44,10 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
       printStats(out, status.stats());
       out.println();
       printQueues(out, status);
+      out.println();
+      printLanes(out, status);
+      out.println();
+      printResyncs(out, status);
       out.println();
       printWorkers(out, status);
     }
@@ -66,6 +77,41 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
       table.row(q.name(), HumanFormat.count(q.depth()),
           q.depth() > 0 && q.oldestEnqueuedAt() > 0 ? HumanFormat.age(q.latencyMillis()) : null,
           q.paused() ? "paused" : "active");
+    }
+    table.print(out);
+  }
+
+  private static void printLanes(PrintWriter out, FleetStatus status) {
+    if (status.lanes().isEmpty()) {
+      out.println("Waiting changes: none");
+      return;
+    }
+    out.println("Waiting changes (latest per SKU, per tenant, channel and operation):");
+    TextTable table = new TextTable("TENANT", "CHANNEL", "OPERATION", "WAITING", "IN FLIGHT", "COALESCED", "STALE",
+        "OFFERED").alignRight(3, 4, 5, 6, 7);
+    for (LaneView l : status.lanes()) {
+      table.row(l.tenant(), l.channel(), l.operation(), HumanFormat.count(l.waiting()),
+          HumanFormat.count(l.inFlight()), HumanFormat.count(l.coalesced()), HumanFormat.count(l.stale()),
+          HumanFormat.count(l.offered()));
+    }
+    table.print(out);
+  }
+
+  private static void printResyncs(PrintWriter out, FleetStatus status) {
+    if (status.resyncs().isEmpty()) {
+      out.println("Resyncs: none recorded");
+      return;
+    }
+    long running = status.resyncs().stream().filter(ResyncView::running).count();
+    out.println("Resyncs: " + running + " running, most recent first:");
+    TextTable table = new TextTable("RESYNC", "TENANT", "CHANNEL", "STATE", "DONE", "FAILED", "PENDING", "STARTED")
+        .alignRight(4, 5, 6);
+    for (ResyncView r : status.resyncs()) {
+      for (ResyncChannelView c : r.channels()) {
+        table.row(r.id(), r.tenant(), c.channel(), c.state(), HumanFormat.count(c.done()),
+            HumanFormat.count(c.failed()), c.pending() == null ? c.state() : HumanFormat.count(c.pending()),
+            HumanFormat.age(status.capturedAt() - r.startedAt()) + " ago");
+      }
     }
     table.print(out);
   }

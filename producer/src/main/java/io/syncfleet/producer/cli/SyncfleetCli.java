@@ -7,6 +7,7 @@ import io.syncfleet.producer.job.InvalidJobException;
 import io.syncfleet.producer.job.Problem;
 import io.syncfleet.producer.redis.Keys;
 import io.syncfleet.producer.redis.RedisSettings;
+import io.syncfleet.producer.resync.ResyncRunningException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -27,7 +28,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * The {@code syncfleet} command line: enqueue work, show the fleet's state, manage connections and
  * dead jobs, resync catalogs. Connects with {@code REDIS_URL} and {@code SYNCFLEET_NAMESPACE};
  * reads {@code SYNCFLEET_SECRET_KEY} only for commands that store credentials. Errors print one
- * line and exit non-zero: 2 for invalid input, 1 for anything else. Closing it closes its pool.
+ * line and exit non-zero: 2 for invalid input, 3 for a resync refused because one is running, 1 for
+ * anything else. Closing it closes its pool.
  */
 @Command(name = "syncfleet", mixinStandardHelpOptions = true, versionProvider = SyncfleetCli.Version.class,
     description = "Syncs merchants' catalogs, stock, prices and orders to marketplaces through a Redis-backed worker fleet.",
@@ -38,6 +40,8 @@ public final class SyncfleetCli implements Callable<Integer>, AutoCloseable {
   public static final int INVALID_INPUT = CommandLine.ExitCode.USAGE;
   /** Exit code for everything else that failed. */
   public static final int FAILED = CommandLine.ExitCode.SOFTWARE;
+  /** Exit code for a resync refused because another one still runs (cron may simply try again later). */
+  public static final int REFUSED = 3;
 
   private final Map<String, String> env;
   private final InputStream stdin;
@@ -91,6 +95,11 @@ public final class SyncfleetCli implements Callable<Integer>, AutoCloseable {
       }
       err.flush();
       return INVALID_INPUT;
+    }
+    if (e instanceof ResyncRunningException running) {
+      err.println("refused: " + running.getMessage());
+      err.flush();
+      return REFUSED;
     }
     err.println("error: " + describe(e));
     err.flush();

@@ -12,15 +12,12 @@ import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
 import io.syncfleet.producer.state.DeadJob;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -159,52 +156,6 @@ class SyncfleetCliTest extends CliTestBase {
     SyncJob delete = JobCodec.decode(queued.get(1));
     assertEquals(Operation.DELETE_LISTINGS, delete.operation());
     assertEquals(2, delete.items().size());
-  }
-
-  @Test
-  void resyncStreamsACatalogBatchedPerChannelAndReportsBadLines(@TempDir Path dir) throws Exception {
-    Path catalog = dir.resolve("catalog.jsonl");
-    try (BufferedWriter w = Files.newBufferedWriter(catalog, StandardCharsets.UTF_8)) {
-      for (int line = 1; line <= 5_000; line++) {
-        if (line == 1234) {
-          w.write("{\"sku\":\"SKU-1234\",\"title\":\"Lamp\",\"price\":-1,\"currency\":\"USD\",\"quantity\":1}");
-        } else if (line == 4321) {
-          w.write("{\"sku\": \"SKU-4321\", oops");
-        } else {
-          w.write("{\"sku\":\"SKU-" + line + "\",\"title\":\"Thing " + line
-              + "\",\"price\":9.99,\"currency\":\"USD\",\"quantity\":" + (line % 7) + "}");
-        }
-        w.newLine();
-      }
-    }
-
-    CliRun run = run("resync", "--file", catalog.toString(), "--tenant", "acme", "--channels", "ebay,shopify");
-
-    assertEquals(2, run.code(), run.err());
-    assertTrue(run.err().contains("line 1234: price: must be positive (was -1)\n"), run.err());
-    assertTrue(run.err().contains("line 4321: not a listing: "), run.err());
-    assertTrue(run.out().startsWith("resync acme: 4,998 listings from 5,000 lines, 2 bad lines skipped; "
-        + "700 jobs on bulk (ebay 200, shopify 500)"), run.out());
-
-    Map<String, Integer> jobs = new HashMap<>();
-    Map<String, Integer> items = new HashMap<>();
-    for (String raw : redis.with(j -> j.lrange(keys.queue("bulk"), 0, -1))) {
-      SyncJob job = JobCodec.decode(raw);
-      assertEquals(Operation.UPSERT_LISTINGS, job.operation());
-      jobs.merge(job.channel(), 1, Integer::sum);
-      items.merge(job.channel(), job.items().size(), Integer::sum);
-    }
-    assertEquals(Map.of("ebay", 200, "shopify", 500), jobs);
-    assertEquals(Map.of("ebay", 4_998, "shopify", 4_998), items);
-  }
-
-  @Test
-  void resyncRefusesAnUnknownChannelBeforeReadingTheFile(@TempDir Path dir) throws Exception {
-    Path catalog = dir.resolve("catalog.jsonl");
-    Files.writeString(catalog, "{}\n");
-    CliRun run = run("resync", "--file", catalog.toString(), "--tenant", "acme", "--channels", "ebay,etsy");
-    assertEquals(2, run.code());
-    assertEquals("channel: unknown channel 'etsy' (known: " + KNOWN + ")\n", run.err());
   }
 
   @Test

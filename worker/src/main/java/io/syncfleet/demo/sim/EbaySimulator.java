@@ -65,6 +65,19 @@ public final class EbaySimulator extends SimulatedMarketplace {
   /** Offers by SKU, so lookups stay cheap with tens of thousands of listings (fault suite). */
   private final Map<String, List<Offer>> offersBySku = new HashMap<>();
 
+  /** Told of every stock level written, in the order the simulator applies them. */
+  @FunctionalInterface
+  public interface QuantityWatcher {
+    void written(String sku, int quantity);
+  }
+
+  private volatile QuantityWatcher quantityWatcher = (sku, quantity) -> { };
+
+  /** Watches stock writes (tests and benchmarks check their order and timing). */
+  public void watchQuantities(QuantityWatcher watcher) {
+    this.quantityWatcher = watcher;
+  }
+
   /** A simulator accepting {@link #CLIENT_ID}, {@link #CLIENT_SECRET} and {@link #REFRESH_TOKEN}. */
   public EbaySimulator() {
     this(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, Clock.systemUTC());
@@ -311,6 +324,7 @@ public final class EbaySimulator extends SimulatedMarketplace {
     JsonNode quantity = r.path("shipToLocationAvailability").path("quantity");
     if (quantity.isNumber()) {
       items.get(text(r, "sku")).quantity = quantity.asInt();
+      quantityWatcher.written(text(r, "sku"), quantity.asInt());
     }
     for (JsonNode o : r.path("offers")) {
       Offer offer = offers.get(text(o, "offerId"));

@@ -139,10 +139,26 @@ public abstract class SimulatedMarketplace implements AutoCloseable {
     Duration wait = bucket.tryAcquire();
     if (wait != null) {
       throttled.incrementAndGet();
+      callWatcher.answered(ex.path(), true);
       respondThrottled(ex, wait);
       return;
     }
+    callWatcher.answered(ex.path(), false);
     handle(ex);
+  }
+
+  /** Told of every API call that reached the rate limit, as it is answered. */
+  @FunctionalInterface
+  public interface CallWatcher {
+    /** {@code throttled}: the call was answered 429. */
+    void answered(String path, boolean throttled);
+  }
+
+  private volatile CallWatcher callWatcher = (path, throttled) -> { };
+
+  /** Watches calls (tests and benchmarks measure their rate and which were throttled). */
+  public void watchCalls(CallWatcher watcher) {
+    this.callWatcher = watcher;
   }
 
   private void control(SimExchange ex) throws IOException {

@@ -8,6 +8,8 @@ import io.syncfleet.producer.job.Listing;
 import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.SyncJob;
+import io.syncfleet.producer.lane.Lane;
+import io.syncfleet.producer.lane.LaneKeys;
 import io.syncfleet.producer.redis.Keys;
 import io.syncfleet.producer.redis.NamespaceWipe;
 import io.syncfleet.producer.redis.RedisSettings;
@@ -35,7 +37,7 @@ import redis.clients.jedis.ScanResult;
  * injection: start, SIGKILL and SIGTERM workers, enqueue work, read the outcome. Closing kills
  * what is left and deletes the namespace.
  */
-final class Fleet implements AutoCloseable {
+public final class Fleet implements AutoCloseable {
   private final RedisSettings redis;
   private final JedisPool pool;
   private final Keys keys;
@@ -46,7 +48,7 @@ final class Fleet implements AutoCloseable {
   private final SyncfleetClient client;
   private int started;
 
-  Fleet(RedisSettings base, Map<String, String> env) {
+  public Fleet(RedisSettings base, Map<String, String> env) {
     this.redis = new RedisSettings(base.host(), base.port(), base.password(), base.database(),
         "faults-" + UUID.randomUUID().toString().substring(0, 8));
     this.pool = redis.pool(16, 10_000);
@@ -63,20 +65,20 @@ final class Fleet implements AutoCloseable {
     workerEnv.putAll(env);
   }
 
-  Keys keys() {
+  public Keys keys() {
     return keys;
   }
 
-  JedisPool pool() {
+  public JedisPool pool() {
     return pool;
   }
 
-  SyncfleetClient client() {
+  public SyncfleetClient client() {
     return client;
   }
 
   /** Stores {@code c} (as a simulator hands it out) as the tenant's connection. */
-  void connect(Connection c) {
+  public void connect(Connection c) {
     Map<String, String> secrets = new HashMap<>();
     c.secrets().names().forEach(n -> secrets.put(n, c.secrets().require(n)));
     new ConnectionStore(pool, keys, new SecretBox(Base64.getDecoder().decode(secretKey)))
@@ -84,7 +86,7 @@ final class Fleet implements AutoCloseable {
   }
 
   /** Starts one more worker process. */
-  Process startWorker() throws IOException {
+  public Process startWorker() throws IOException {
     ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
         "-cp", System.getProperty("java.class.path"), "io.syncfleet.worker.Launcher");
     pb.environment().putAll(workerEnv);
@@ -101,7 +103,7 @@ final class Fleet implements AutoCloseable {
   }
 
   /** Waits until {@code n} worker processes send heartbeats. */
-  void awaitWorkers(int n) throws InterruptedException {
+  public void awaitWorkers(int n) throws InterruptedException {
     if (!eventually(30_000, () -> FleetStatus.capture(pool, keys, Clock.systemUTC(), 1).liveProcesses() >= n)) {
       throw new IllegalStateException(n + " workers did not report in 30 s; logs in " + logs);
     }
@@ -124,17 +126,21 @@ final class Fleet implements AutoCloseable {
     return skus;
   }
 
-  static Listing listing(String sku) {
+  public static Listing listing(String sku) {
     return Listing.of(sku, "Item " + sku, new BigDecimal("12.50"), "USD", 7)
         .withImages(List.of("https://img.example.com/" + sku + ".jpg"));
   }
 
-  /** Jobs waiting, scheduled or in flight. */
+  /** Jobs waiting, scheduled or in flight, plus changes waiting or being sent in lanes. */
   long pending() {
     try (Jedis j = pool.getResource()) {
       long n = j.zcard(keys.schedule());
       for (String q : List.of("urgent", "default", "bulk")) {
         n += j.llen(keys.queue(q));
+      }
+      for (String id : j.smembers(keys.lanes())) {
+        LaneKeys lane = LaneKeys.of(keys, Lane.parse(id));
+        n += j.hlen(lane.pending()) + j.hlen(lane.busy());
       }
       return n + inflight(j);
     }
@@ -177,7 +183,7 @@ final class Fleet implements AutoCloseable {
     }
   }
 
-  static boolean eventually(long millis, BooleanSupplier condition) throws InterruptedException {
+  public static boolean eventually(long millis, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < deadline) {
       if (condition.getAsBoolean()) {

@@ -1,0 +1,184 @@
+package io.syncfleet.worker.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.syncfleet.producer.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+/**
+ * A pass-through HTTP proxy on 127.0.0.1 in front of one simulated marketplace, recording what the
+ * marketplace is asked: calls per endpoint, 429 answers per endpoint, and, for eBay's bulk price and
+ * quantity call, when each (SKU, quantity) first arrived. The simulators count only calls in total;
+ * the benchmark needs calls by kind and arrival times, and reads them here without touching them.
+ */
+final class RecordingProxy implements AutoCloseable {
+  /** eBay's bulk price and quantity endpoint, whose entries carry the SKUs and stock values sent. */
+  static final String EBAY_PRICE_QUANTITY = "POST /sell/inventory/v1/bulk_update_price_quantity";
+  static final String EBAY_FIND_OFFER = "GET /sell/inventory/v1/offer";
+
+  /** Headers the JDK client sets itself, or that describe one hop only. */
+  private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host",
+      "upgrade", "transfer-encoding", "keep-alive", "date", "from", "origin", "referer", "via", "warning");
+  /** Path segments that are ids (offer ids, order ids): collapsed so calls group by endpoint. */
+  private static final Pattern ID_SEGMENT = Pattern.compile("/[A-Z]?\\d[\\w-]*(?=/|$)");
+
+  private final String target;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final HttpClient client;
+  private final ConcurrentMap<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, LongAdder> throttled = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Long> firstSeen = new ConcurrentHashMap<>();
+
+  /** Starts a proxy forwarding to {@code targetBaseUrl} (e.g. a simulator's base URL). */
+  RecordingProxy(String targetBaseUrl) throws IOException {
+    this.target = targetBaseUrl;
+    this.executor = Executors.newFixedThreadPool(48, r -> {
+      Thread t = new Thread(r, "bench-proxy");
+      t.setDaemon(true);
+      return t;
+    });
+    // The client keeps its own threads: sharing the server's could leave none to finish a send.
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    server.setExecutor(executor);
+    server.createContext("/", this::forward);
+    server.start();
+  }
+
+  /** The URL to give a connection instead of the marketplace's. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** What was counted so far, to subtract from a later snapshot. */
+  Counts counts() {
+    Map<String, Long> c = new TreeMap<>();
+    calls.forEach((k, v) -> c.put(k, v.sum()));
+    Map<String, Long> t = new TreeMap<>();
+    throttled.forEach((k, v) -> t.put(k, v.sum()));
+    return new Counts(c, t);
+  }
+
+  /** When the marketplace first received a bulk price-quantity entry setting {@code sku} to {@code quantity} (nanoTime). */
+  Long firstSeen(String sku, int quantity) {
+    return firstSeen.get(sku + '\n' + quantity);
+  }
+
+  private void forward(HttpExchange ex) throws IOException {
+    long arrived = System.nanoTime();
+    try {
+      byte[] body = ex.getRequestBody().readAllBytes();
+      String endpoint = ex.getRequestMethod() + " " + ID_SEGMENT.matcher(ex.getRequestURI().getPath()).replaceAll("/{id}");
+      calls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+      if (endpoint.equals(EBAY_PRICE_QUANTITY)) {
+        recordStock(body, arrived);
+      }
+      HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI().getRawPath()
+              + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery())))
+          .timeout(Duration.ofSeconds(60))
+          .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(body));
+      ex.getRequestHeaders().forEach((name, values) -> {
+        if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+          values.forEach(v -> out.header(name, v));
+        }
+      });
+      HttpResponse<byte[]> answer;
+      try {
+        answer = client.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ex.sendResponseHeaders(502, -1);
+        return;
+      } catch (IOException e) {
+        ex.sendResponseHeaders(502, -1);
+        return;
+      }
+      if (answer.statusCode() == 429) {
+        throttled.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+      }
+      answer.headers().map().forEach((name, values) -> {
+        if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+          ex.getResponseHeaders().put(name, List.copyOf(values));
+        }
+      });
+      byte[] reply = answer.body();
+      boolean empty = reply.length == 0 || answer.statusCode() == 204 || answer.statusCode() == 304;
+      ex.sendResponseHeaders(answer.statusCode(), empty ? -1 : reply.length);
+      if (!empty) {
+        try (OutputStream os = ex.getResponseBody()) {
+          os.write(reply);
+        }
+      }
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void recordStock(byte[] body, long arrived) {
+    try {
+      for (JsonNode r : Json.MAPPER.readTree(body).path("requests")) {
+        JsonNode q = r.path("shipToLocationAvailability").path("quantity");
+        if (r.hasNonNull("sku") && q.isNumber()) {
+          firstSeen.putIfAbsent(r.get("sku").asText() + '\n' + q.asInt(), arrived);
+        }
+      }
+    } catch (IOException e) {
+      // Not JSON: the marketplace will refuse it; nothing to record.
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /** Calls and 429 answers per endpoint ({@code METHOD /path}, ids collapsed). */
+  record Counts(Map<String, Long> calls, Map<String, Long> throttled) {
+    static final Counts ZERO = new Counts(Map.of(), Map.of());
+
+    /** What happened since {@code earlier}. */
+    Counts since(Counts earlier) {
+      Map<String, Long> c = new TreeMap<>();
+      calls.forEach((k, v) -> c.put(k, v - earlier.calls.getOrDefault(k, 0L)));
+      Map<String, Long> t = new TreeMap<>();
+      throttled.forEach((k, v) -> t.put(k, v - earlier.throttled.getOrDefault(k, 0L)));
+      return new Counts(c, t);
+    }
+
+    long calls(String endpoint) {
+      return calls.getOrDefault(endpoint, 0L);
+    }
+
+    long totalCalls() {
+      return calls.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long totalThrottled() {
+      return throttled.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+}
