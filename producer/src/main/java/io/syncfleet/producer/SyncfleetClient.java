@@ -236,8 +236,8 @@ public final class SyncfleetClient implements AutoCloseable {
         offered.put(e.getKey(), sum);
       }
     } catch (JedisException e) {
-      throw new EnqueueException("could not offer " + items.size() + " changes for " + tenant + ": "
-          + e.getMessage(), e);
+      throw new EnqueueException("could not offer " + items.size() + (items.size() == 1 ? " change" : " changes")
+          + " for " + tenant + ": " + e.getMessage(), e);
     }
     return new OfferReceipt(offered);
   }

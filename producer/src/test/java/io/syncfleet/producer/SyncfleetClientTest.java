@@ -16,6 +16,10 @@ import io.syncfleet.producer.job.Problem;
 import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.StockLevel;
 import io.syncfleet.producer.job.SyncJob;
+import io.syncfleet.producer.lane.Change;
+import io.syncfleet.producer.lane.FlushJob;
+import io.syncfleet.producer.lane.Lane;
+import io.syncfleet.producer.lane.Lanes;
 import io.syncfleet.producer.redis.Keys;
 import io.syncfleet.producer.redis.RedisSettings;
 import io.syncfleet.producer.testing.TestRedis;
@@ -125,56 +129,72 @@ class SyncfleetClientTest {
   }
 
   @Test
-  void splitsEachChannelIntoBatchesOfItsOwnLimit() throws Exception {
+  void offersEachChannelsChangesIntoItsLaneAndArmsFlushJobsForItsBatchSize() throws Exception {
     List<StockLevel> levels = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       levels.add(StockLevel.of("SKU-" + i, i));
     }
-    EnqueueReceipt receipt = client.setStock("acme", List.of("ebay", "shopify"), levels);
+    OfferReceipt receipt = client.setStock("acme", List.of("ebay", "shopify"), levels);
 
-    assertEquals(3, receipt.jobIds("ebay").size());
-    assertEquals(1, receipt.jobIds("shopify").size());
-    assertEquals(120, receipt.itemCount());
-    List<SyncJob> queued = queued(Queue.URGENT);
-    assertEquals(List.of(25, 25, 10, 60), queued.stream().map(j -> j.items().size()).toList());
-    assertEquals(List.of("ebay", "ebay", "ebay", "shopify"), queued.stream().map(SyncJob::channel).toList());
-    // The batches keep the caller's order: the second eBay batch starts at SKU-25.
-    assertEquals("SKU-25", queued.get(1).items().get(0).sku());
+    assertEquals(new Lanes.Offered(60, 0, 0, 3), receipt.of("ebay"), "eBay sends 25 a call: three flush jobs");
+    assertEquals(new Lanes.Offered(60, 0, 0, 1), receipt.of("shopify"), "Shopify sends 100: one");
+    assertEquals(60L, redis.<Long>with(j -> j.hlen(keys.lanePending("acme", "ebay", "update_stock"))));
+    List<String> flushes = redis.with(j -> j.lrange(keys.queue("urgent"), 0, -1));
+    assertEquals(4, flushes.size());
+    FlushJob first = FlushJob.from(JobCodec.envelope(flushes.get(0)));
+    assertEquals(new FlushJob(new Lane("acme", "ebay", Operation.UPDATE_STOCK), Queue.URGENT, 1), first);
+    assertEquals(Set.of("acme/ebay/update_stock", "acme/shopify/update_stock"),
+        redis.with(j -> j.smembers(keys.lanes())));
 
-    List<Listing> listings = new ArrayList<>();
-    for (int i = 0; i < 25; i++) {
-      listings.add(Listing.of("L-" + i, "Thing " + i, new BigDecimal("9.99"), "USD", 1));
+    // More changes for a lane that already has its flush jobs arm no more than the lane's maximum.
+    List<StockLevel> more = new ArrayList<>();
+    for (int i = 60; i < 200; i++) {
+      more.add(StockLevel.of("SKU-" + i, i));
     }
-    EnqueueReceipt upserts = client.upsertListings("acme", List.of("shopify"), listings);
-    assertEquals(3, upserts.jobCount());
-    assertEquals(List.of(10, 10, 5), queued(Queue.DEFAULT).stream().map(j -> j.items().size()).toList());
+    assertEquals(1, client.setStock("acme", List.of("ebay"), more).of("ebay").armed());
+    assertEquals(Lanes.FLUSHERS, redis.<Long>with(j -> j.scard(keys.laneFlushers("acme", "ebay", "update_stock"))));
   }
 
   @Test
-  void enqueueWritesTheJesqueLayoutAndOneWakeToken() throws Exception {
-    EnqueueReceipt receipt = client.setStock("acme", List.of("ebay"), List.of(StockLevel.of("SKU-1", 3)));
+  void anOfferKeepsTheChangeWithItsVersionAndWakesTheWorkers() throws Exception {
+    OfferReceipt receipt = client.setStock("acme", List.of("ebay"), List.of(StockLevel.of("SKU-1", 3)));
 
-    assertEquals(Set.of(keys.queues(), keys.queue("urgent"), keys.wake()), namespaceKeys());
-    assertEquals(Set.of("urgent"), redis.with(j -> j.smembers(keys.queues())));
+    assertEquals(1, receipt.total().offered());
+    String raw = redis.with(j -> j.hget(keys.lanePending("acme", "ebay", "update_stock"), "SKU-1"));
+    Change change = Change.fromJson(raw, Operation.UPDATE_STOCK);
+    assertEquals(new StockLevel("SKU-1", 3, null, NOW.toEpochMilli() * 1000), change.item(),
+        "stamped with the enqueue time in microseconds");
+    assertEquals(0, change.attempt());
+    assertEquals(NOW.toEpochMilli(), change.enqueuedAt());
+    assertEquals(Queue.URGENT, change.queue());
     assertEquals(List.of("1"), redis.with(j -> j.lrange(keys.wake(), 0, -1)));
-    List<String> raw = redis.with(j -> j.lrange(keys.queue("urgent"), 0, -1));
-    assertEquals(1, raw.size());
-    assertTrue(raw.get(0).startsWith("{\"class\":\"SyncJob\",\"args\":[{"), raw.get(0));
-    SyncJob job = JobCodec.decode(raw.get(0));
-    assertEquals(receipt.jobIds("ebay"), List.of(job.id()));
-    assertEquals("acme", job.tenant());
-    assertEquals(Operation.UPDATE_STOCK, job.operation());
-    assertEquals(List.of(StockLevel.of("SKU-1", 3)), job.items());
-    assertEquals(0, job.attempt());
-    assertEquals(NOW.toEpochMilli(), job.enqueuedAt());
+    assertEquals(Set.of("urgent"), redis.with(j -> j.smembers(keys.queues())));
   }
 
   @Test
-  void routesBulkUpsertsToTheBulkQueue() throws Exception {
+  void aNewerChangeReplacesAWaitingOneAndAnOlderOneIsRefused() throws Exception {
+    String pending = keys.lanePending("acme", "ebay", "update_stock");
+    client.setStock("acme", List.of("ebay"), List.of(new StockLevel("SKU-1", 5, null, 20L)));
+    OfferReceipt newer = client.setStock("acme", List.of("ebay"), List.of(new StockLevel("SKU-1", 4, null, 30L)));
+    OfferReceipt older = client.setStock("acme", List.of("ebay"), List.of(new StockLevel("SKU-1", 9, null, 10L)));
+
+    assertEquals(new Lanes.Offered(1, 1, 0, 0), newer.of("ebay"));
+    assertEquals(new Lanes.Offered(0, 0, 1, 0), older.of("ebay"));
+    Change waiting = Change.fromJson(redis.with(j -> j.hget(pending, "SKU-1")), Operation.UPDATE_STOCK);
+    assertEquals(4, ((StockLevel) waiting.item()).quantity(), "the newest value waits, alone");
+    assertEquals(1L, redis.<Long>with(j -> j.hlen(pending)));
+    assertEquals("1", redis.with(j -> j.hget(keys.laneStats("acme", "ebay", "update_stock"), "coalesced")));
+    assertEquals("1", redis.with(j -> j.hget(keys.laneStats("acme", "ebay", "update_stock"), "stale")));
+  }
+
+  @Test
+  void bulkWorkWaitsOnTheBulkQueueWithoutACoalescingWindow() throws Exception {
     client.bulkUpsertListings("acme", List.of("ebay"),
         List.of(Listing.of("L-1", "Thing", new BigDecimal("5"), "EUR", 2)));
-    assertEquals(Queue.BULK, queued(Queue.BULK).get(0).queue());
+    assertEquals(1L, llen(keys.queue("bulk")));
     assertEquals(0L, llen(keys.queue("default")));
+    double score = redis.with(j -> j.zscore(keys.laneDue("acme", "ebay", "upsert_listings"), "L-1"));
+    assertEquals(2e13 + System.currentTimeMillis(), score, 5_000, "class 2, due at once");
   }
 
   @Test
@@ -194,10 +214,11 @@ class SyncfleetClientTest {
 
   @Test
   void failsLoudlyWhenRedisCannotStoreTheJob() {
-    redis.with(j -> j.set(keys.queue("urgent"), "not a list"));
+    redis.with(j -> j.set(keys.lanePending("acme", "ebay", "update_stock"), "not a hash"));
     EnqueueException e = assertThrows(EnqueueException.class,
         () -> client.setStock("acme", List.of("ebay"), List.of(StockLevel.of("SKU-1", 3))));
-    assertTrue(e.getMessage().startsWith("could not enqueue 1 job: WRONGTYPE"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("could not offer 1 change for acme: "), e.getMessage());
+    assertTrue(e.getMessage().contains("WRONGTYPE"), e.getMessage());
 
     RedisSettings nowhere = new RedisSettings("127.0.0.1", 1, null, 0, keys.namespace());
     try (SyncfleetClient unreachable = new SyncfleetClient(nowhere)) {

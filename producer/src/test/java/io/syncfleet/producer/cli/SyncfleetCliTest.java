@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,8 +118,9 @@ class SyncfleetCliTest extends CliTestBase {
 
     CliRun good = run("enqueue", "stock", "--tenant", "acme", "--channels", "ebay,shopify", "SKU-1=3", "SKU-2=0");
     assertEquals(0, good.code(), good.err());
-    assertTrue(good.out().startsWith("enqueued 2 jobs for acme (4 items)"), good.out());
-    assertEquals(2L, redis.<Long>with(j -> j.llen(keys.queue("urgent"))));
+    assertEquals("offered 4 changes for acme\n  ebay: 2 waiting to be sent\n  shopify: 2 waiting to be sent\n",
+        good.out());
+    assertEquals(2L, redis.<Long>with(j -> j.hlen(keys.lanePending("acme", "ebay", "update_stock"))));
   }
 
   @Test
@@ -128,8 +130,8 @@ class SyncfleetCliTest extends CliTestBase {
         + "{\"sku\":\"L-2\",\"title\":\"Desk\",\"price\":99,\"currency\":\"EUR\",\"quantity\":1}\n");
     CliRun ok = run("enqueue", "listings", "--tenant", "acme", "--channels", "shopify", "--file", lines.toString());
     assertEquals(0, ok.code(), ok.err());
-    SyncJob job = JobCodec.decode(redis.with(j -> j.lindex(keys.queue("default"), 0)));
-    assertEquals(List.of("L-1", "L-2"), job.items().stream().map(i -> i.sku()).toList());
+    String pending = keys.lanePending("acme", "shopify", "upsert_listings");
+    assertEquals(Set.of("L-1", "L-2"), redis.with(j -> j.hkeys(pending)));
 
     Path array = dir.resolve("listings.json");
     Files.writeString(array, "[{\"sku\":\"L-3\",\"title\":\"Chair\",\"price\":0,\"currency\":\"EUR\",\"quantity\":1},"
@@ -143,7 +145,7 @@ class SyncfleetCliTest extends CliTestBase {
         array.toString());
     assertEquals(2, invalid.code());
     assertEquals("items[0].price: must be positive (was 0)\n", invalid.err());
-    assertEquals(1L, redis.<Long>with(j -> j.llen(keys.queue("default"))));
+    assertEquals(2L, redis.<Long>with(j -> j.hlen(pending)), "nothing of the invalid file was offered");
     assertEquals(0L, redis.<Long>with(j -> j.llen(keys.queue("bulk"))));
   }
 
@@ -153,9 +155,8 @@ class SyncfleetCliTest extends CliTestBase {
     assertEquals(0, run("enqueue", "delete", "--tenant", "acme", "--channels", "ebay", "SKU-1", "SKU-2").code());
     List<String> queued = redis.with(j -> j.lrange(keys.queue("default"), 0, -1));
     assertEquals(Operation.PULL_ORDERS, JobCodec.decode(queued.get(0)).operation());
-    SyncJob delete = JobCodec.decode(queued.get(1));
-    assertEquals(Operation.DELETE_LISTINGS, delete.operation());
-    assertEquals(2, delete.items().size());
+    assertEquals(Set.of("SKU-1", "SKU-2"),
+        redis.with(j -> j.hkeys(keys.lanePending("acme", "ebay", "delete_listings"))));
   }
 
   @Test

@@ -337,8 +337,9 @@ final class FlowScenarios {
         fleet.client().bulkUpsertListings("tenant-a", List.of(EBAY), chunk);
       }
       double offerSeconds = (System.nanoTime() - offerStart) / 1e9;
-      int storedBefore = simA.listings().size();
+      // Let the resync's flushers get going before measuring beside them.
       Thread.sleep(2_000);
+      int storedBefore = simA.listings().size();
 
       int seconds = quick ? 10 : 40;
       say("  a stock change per tenant every 100 ms for %d s while it drains ...", seconds);
@@ -360,9 +361,9 @@ final class FlowScenarios {
         tick += 100_000_000L;
         sleepUntil(tick);
       }
+      int stored = simA.listings().size() - storedBefore;
       Fleet.eventually(5_000, () -> samplesA.stream().allMatch(s -> s.proxy().firstSeen(s.sku(), s.quantity()) != null)
           && samplesB.stream().allMatch(s -> s.proxy().firstSeen(s.sku(), s.quantity()) != null));
-      int stored = simA.listings().size() - storedBefore - stockSkus;
       List<Double> msA = new ArrayList<>();
       List<Double> msB = new ArrayList<>();
       for (Sample s : samplesA) {
@@ -373,8 +374,8 @@ final class FlowScenarios {
         Long seen = s.proxy().firstSeen(s.sku(), s.quantity());
         msB.add(seen == null ? Double.NaN : (seen - s.offeredAt()) / 1e6);
       }
-      PriorityResult r = new PriorityResult(resyncSize, offerSeconds, Math.max(0, stored + stockSkus - stockSkus),
-          seconds, Latencies.of(msA), Latencies.of(msB));
+      PriorityResult r = new PriorityResult(resyncSize, offerSeconds, stored, seconds, Latencies.of(msA),
+          Latencies.of(msB));
       say("  A: p50 %.0f ms, p99 %.0f ms, max %.0f ms; B: p50 %.0f ms, p99 %.0f ms, max %.0f ms; resync stored %,d",
           r.a().p50(), r.a().p99(), r.a().max(), r.b().p50(), r.b().p99(), r.b().max(), stored);
       return r;
@@ -500,8 +501,9 @@ final class FlowScenarios {
           .map(Fleet::listing).toList();
       fleet.client().upsertListings(tenant, List.of(EBAY), chunk);
     }
+    java.util.Set<String> wanted = java.util.Set.copyOf(skus);
     if (!Fleet.eventually(120_000, () -> sim.listings().values().stream()
-        .filter(l -> l.published() && skus.contains(l.sku())).count() >= skus.size())) {
+        .filter(l -> l.published() && wanted.contains(l.sku())).count() >= wanted.size())) {
       throw new IllegalStateException("the simulator did not get all " + skus.size() + " listings of " + tenant);
     }
   }
