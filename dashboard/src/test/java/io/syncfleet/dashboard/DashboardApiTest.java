@@ -77,7 +77,7 @@ class DashboardApiTest {
     assertEquals("update_stock", next.path("operation").asText());
     assertEquals("acme", next.path("tenant").asText());
     assertEquals("ebay", next.path("channel").asText());
-    assertEquals(2, next.path("items").asInt());
+    assertEquals("acme/ebay/update_stock#1", next.path("id").asText(), "a lane's flush job names its lane");
 
     assertEquals(404, client.get("/api/queues/nope/peek").statusCode());
     assertEquals(400, client.get("/api/queues/urgent/peek?limit=zero").statusCode());

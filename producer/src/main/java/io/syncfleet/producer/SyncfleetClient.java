@@ -224,7 +224,7 @@ public final class SyncfleetClient implements AutoCloseable {
         List<Change> changes = e.getValue();
         for (int from = 0; from < changes.size(); from += Lanes.CHUNK) {
           replies.computeIfAbsent(e.getKey(), c -> new ArrayList<>()).add(lanes.offer(pipeline, lane, queue,
-              changes.subList(from, Math.min(changes.size(), from + Lanes.CHUNK))));
+              changes.subList(from, Math.min(changes.size(), from + Lanes.CHUNK)), now));
         }
       }
       pipeline.sync();

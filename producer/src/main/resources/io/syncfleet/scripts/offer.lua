@@ -6,7 +6,7 @@
 -- ARGV[1] lane id  ARGV[2] now (ms)  ARGV[3] class (0 urgent, 1 default, 2 bulk)
 -- ARGV[4] coalescing window (ms)  ARGV[5] longest a SKU may wait while it keeps changing (ms)
 -- ARGV[6] batch size  ARGV[7] most flushers  ARGV[8] queue of this class
--- ARGV[9] flush payload template (%d: slot)  ARGV[10] queue key prefix
+-- ARGV[9] flush payload template (%d: slot, then now)  ARGV[10] queue key prefix
 -- ARGV[11] resync key prefix  ARGV[12] channel
 -- ARGV[13..] (sku, version, change JSON, resync id or '')*
 -- Returns {offered, coalesced, stale, armed}.
@@ -70,7 +70,7 @@ if offered > 0 then
   for slot = 1, most do
     if have >= want then break end
     if redis.call('SADD', KEYS[5], slot) == 1 then
-      redis.call('RPUSH', ARGV[10] .. ARGV[8], string.format(ARGV[9], slot))
+      redis.call('RPUSH', ARGV[10] .. ARGV[8], string.format(ARGV[9], slot, now))
       have = have + 1
       armed = armed + 1
     end

@@ -142,7 +142,10 @@ class SyncfleetClientTest {
     List<String> flushes = redis.with(j -> j.lrange(keys.queue("urgent"), 0, -1));
     assertEquals(4, flushes.size());
     FlushJob first = FlushJob.from(JobCodec.envelope(flushes.get(0)));
-    assertEquals(new FlushJob(new Lane("acme", "ebay", Operation.UPDATE_STOCK), Queue.URGENT, 1), first);
+    assertEquals(new Lane("acme", "ebay", Operation.UPDATE_STOCK), first.lane());
+    assertEquals(Queue.URGENT, first.queue());
+    assertEquals(1, first.slot());
+    assertEquals(NOW.toEpochMilli(), first.at());
     assertEquals(Set.of("acme/ebay/update_stock", "acme/shopify/update_stock"),
         redis.with(j -> j.smembers(keys.lanes())));
 

@@ -7,23 +7,26 @@ import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
 
 /**
- * The Jesque job that sends one batch of a lane for one flusher slot. Its payload is fixed by the
- * lane, the slot and the queue, so exactly one copy of it exists while the slot is armed.
+ * The Jesque job that sends one batch of a lane for one flusher slot; exactly one exists per armed
+ * slot. {@code at} is when it was put on its queue, so queue latency stays visible.
  */
-public record FlushJob(Lane lane, Queue queue, int slot) {
+public record FlushJob(Lane lane, Queue queue, int slot, long at) {
   /** The Jesque class name of flush jobs. */
   public static final String JOB_CLASS = "FlushLane";
 
   /** The payload pushed onto {@link #queue()}. */
   public String payload() {
-    return String.format(template(lane, queue), slot);
+    return String.format(template(lane, queue), slot, at);
   }
 
-  /** The payload with {@code %d} for the slot (tenant and channel ids cannot hold {@code %} or quotes). */
+  /**
+   * The payload with {@code %d} for the slot and then for {@code at} (tenant and channel ids cannot
+   * hold {@code %} or quotes).
+   */
   public static String template(Lane lane, Queue queue) {
     return "{\"class\":\"" + JOB_CLASS + "\",\"args\":[{\"tenant\":\"" + lane.tenant() + "\",\"channel\":\""
         + lane.channel() + "\",\"operation\":\"" + lane.operation().wireName() + "\",\"queue\":\""
-        + queue.queueName() + "\",\"slot\":%d}]}";
+        + queue.queueName() + "\",\"slot\":%d,\"at\":%d}]}";
   }
 
   /** Reads a flush job's arguments. */
@@ -39,7 +42,7 @@ public record FlushJob(Lane lane, Queue queue, int slot) {
       if (slot < 1 || slot > Lanes.FLUSHERS) {
         throw new MalformedJobException("flush slot must be 1.." + Lanes.FLUSHERS + ", was " + a.path("slot"));
       }
-      return new FlushJob(lane, Queue.fromName(text(a, "queue")), slot);
+      return new FlushJob(lane, Queue.fromName(text(a, "queue")), slot, a.path("at").asLong(0));
     } catch (IllegalArgumentException e) {
       throw new MalformedJobException("bad flush job: " + e.getMessage());
     }

@@ -67,14 +67,14 @@ public final class Lanes {
     return Queue.byUrgency().get(klass);
   }
 
-  /** Offers {@code changes} (at most {@link #CHUNK}) to {@code lane} as {@code queue} work. */
-  public Offered offer(Jedis jedis, Lane lane, Queue queue, List<Change> changes) {
-    return Offered.from(OFFER.eval(jedis, scriptKeys(lane), args(lane, queue, changes, System.currentTimeMillis())));
+  /** Offers {@code changes} (at most {@link #CHUNK}) to {@code lane} as {@code queue} work, at {@code now}. */
+  public Offered offer(Jedis jedis, Lane lane, Queue queue, List<Change> changes, long now) {
+    return Offered.from(OFFER.eval(jedis, scriptKeys(lane), args(lane, queue, changes, now)));
   }
 
   /** The same, queued on a pipeline; read the reply with {@link Offered#from(Object)}. */
-  public Response<Object> offer(Pipeline pipeline, Lane lane, Queue queue, List<Change> changes) {
-    return OFFER.eval(pipeline, scriptKeys(lane), args(lane, queue, changes, System.currentTimeMillis()));
+  public Response<Object> offer(Pipeline pipeline, Lane lane, Queue queue, List<Change> changes, long now) {
+    return OFFER.eval(pipeline, scriptKeys(lane), args(lane, queue, changes, now));
   }
 
   private List<String> scriptKeys(Lane lane) {

@@ -6,10 +6,13 @@ import io.syncfleet.producer.job.Envelope;
 import io.syncfleet.producer.job.JobCodec;
 import io.syncfleet.producer.job.MalformedJobException;
 import io.syncfleet.producer.job.SyncJob;
+import io.syncfleet.producer.lane.FlushJob;
+import io.syncfleet.producer.lane.Lane;
 
 /**
  * A queued or scheduled job as a person needs to see it, read leniently from its Jesque JSON so
- * that a payload a worker would refuse (newer version, bad items) is still shown.
+ * that a payload a worker would refuse (newer version, bad items) is still shown. A lane's flush job
+ * carries no items itself (its changes wait in the lane): it shows its lane and slot as its id.
  *
  * @param id         payload id, null when unreadable
  * @param tenant     the merchant
@@ -34,6 +37,16 @@ public record JobSummary(String id, String tenant, String channel, String operat
       envelope = JobCodec.envelope(raw);
     } catch (MalformedJobException e) {
       return unreadable(e.getMessage());
+    }
+    if (FlushJob.JOB_CLASS.equals(envelope.className())) {
+      try {
+        FlushJob flush = FlushJob.from(envelope);
+        Lane lane = flush.lane();
+        return new JobSummary(lane.id() + "#" + flush.slot(), lane.tenant(), lane.channel(),
+            lane.operation().wireName(), flush.queue().queueName(), 0, 0, flush.at(), null, null, null);
+      } catch (MalformedJobException e) {
+        return unreadable(e.getMessage());
+      }
     }
     if (!SyncJob.JOB_CLASS.equals(envelope.className())) {
       return unreadable("not a sync job: class \"" + envelope.className() + "\"");

@@ -343,8 +343,9 @@ public final class FlushHandler implements JobHandler {
   }
 
   private Settlement again(FlushJob flush, long dueAt, int klass) {
-    FlushJob follow = new FlushJob(flush.lane(), Lanes.queueOf(klass), flush.slot());
-    if (dueAt <= System.currentTimeMillis()) {
+    long now = System.currentTimeMillis();
+    FlushJob follow = new FlushJob(flush.lane(), Lanes.queueOf(klass), flush.slot(), Math.max(now, dueAt));
+    if (dueAt <= now) {
       return Settlement.queued(follow.queue().queueName(), follow.payload());
     }
     wakeAt.accept(dueAt);

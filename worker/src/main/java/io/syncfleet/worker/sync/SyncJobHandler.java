@@ -161,7 +161,7 @@ public final class SyncJobHandler implements JobHandler {
     try (Jedis jedis = pool.getResource()) {
       for (int from = 0; from < changes.size(); from += Lanes.CHUNK) {
         Lanes.Offered offered = lanes.offer(jedis, lane, job.queue(),
-            changes.subList(from, Math.min(changes.size(), from + Lanes.CHUNK)));
+            changes.subList(from, Math.min(changes.size(), from + Lanes.CHUNK)), System.currentTimeMillis());
         metrics.coalesced(job.tenant(), job.channel(), job.operation().wireName(), offered.coalesced());
       }
     }
