@@ -7,8 +7,8 @@
 -- ARGV[4] coalescing window (ms)  ARGV[5] longest a SKU may wait while it keeps changing (ms)
 -- ARGV[6] batch size  ARGV[7] most flushers  ARGV[8] queue of this class
 -- ARGV[9] flush payload template (%d: slot, then now)  ARGV[10] queue key prefix
--- ARGV[11] resync key prefix  ARGV[12] channel
--- ARGV[13..] (sku, version, change JSON, resync id or '')*
+-- ARGV[11] resync key prefix  ARGV[12] channel  ARGV[13] running-resync key of this tenant and channel
+-- ARGV[14..] (sku, version, change JSON, resync id or '')*
 -- Returns {offered, coalesced, stale, armed}.
 local CLASS = 1e13
 local now = tonumber(ARGV[2])
@@ -17,14 +17,25 @@ local window = tonumber(ARGV[4])
 local linger = tonumber(ARGV[5])
 local prefix, channel = ARGV[11], ARGV[12]
 
+-- A resync's change replaced by a newer one has ended; the last one to end finishes the resync.
 local function superseded(resync)
-  if resync and resync ~= '' then
-    redis.call('HINCRBY', prefix .. resync, channel .. ':superseded', 1)
+  if not resync or resync == '' then return end
+  local key = prefix .. resync
+  redis.call('HINCRBY', key, channel .. ':superseded', 1)
+  if redis.call('HGET', key, channel .. ':state') == 'draining' then
+    local ended = 0
+    for _, f in ipairs({'done', 'failed', 'superseded'}) do
+      ended = ended + tonumber(redis.call('HGET', key, channel .. ':' .. f) or '0')
+    end
+    if ended >= tonumber(redis.call('HGET', key, channel .. ':total') or '0') then
+      redis.call('HSET', key, channel .. ':state', 'finished', channel .. ':finishedAt', now)
+      if redis.call('GET', ARGV[13]) == resync then redis.call('DEL', ARGV[13]) end
+    end
   end
 end
 
 local offered, coalesced, stale = 0, 0, 0
-for i = 13, #ARGV, 4 do
+for i = 14, #ARGV, 4 do
   local sku, version, change, resync = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2], ARGV[i + 3]
   local newest = redis.call('HGET', KEYS[4], sku)
   if newest and version < tonumber(newest) then

@@ -88,7 +88,7 @@ public final class Lanes {
       throw new IllegalArgumentException("at most " + CHUNK + " changes per offer, got " + changes.size());
     }
     int batch = Channels.find(lane.channel()).flatMap(s -> s.batchLimit(lane.operation())).orElse(1);
-    List<String> a = new ArrayList<>(12 + changes.size() * 4);
+    List<String> a = new ArrayList<>(13 + changes.size() * 4);
     a.add(lane.id());
     a.add(Long.toString(now));
     a.add(Integer.toString(classOf(queue)));
@@ -101,6 +101,7 @@ public final class Lanes {
     a.add(keys.queue(""));
     a.add(keys.resyncPrefix());
     a.add(lane.channel());
+    a.add(keys.resyncRunning(lane.tenant(), lane.channel()));
     for (Change c : changes) {
       if (c.item().version() == null) {
         throw new IllegalArgumentException("change for " + c.item().sku() + " has no version");
