@@ -514,7 +514,7 @@ async function renderConnections() {
   });
   return panel('Connections',
     table(['Connection', 'Health', 'Last success', 'Last error', 'Circuit breaker', 'Paused (credentials)', ['429s', 'num']], rows, { class: 'connections' }),
-    el('p', { class: 'hint', text: 'A paused connection is resumed from the CLI (syncfleet connections resume) once its credentials are fixed; its parked jobs then go back on their queues. 429s counts the times the marketplace throttled this connection. Rate-limit use against a fleet-wide budget is not tracked yet: it arrives with fleet-wide flow control.' }));
+    el('p', { class: 'hint', text: 'A paused connection is resumed from the CLI (syncfleet connections resume) once its credentials are fixed; its parked jobs then go back on their queues. 429s counts the times the marketplace throttled this connection. Each connection\'s fleet-wide rate budget is shared by every worker process; its waits and 429s are on the workers\' /metrics, and its waiting changes in the Waiting changes table.' }));
 }
 
 async function renderOrders() {

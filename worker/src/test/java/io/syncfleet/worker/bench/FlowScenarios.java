@@ -189,22 +189,23 @@ final class FlowScenarios {
     // already knows it. Warm every process's cache so the window sees only the bulk calls it measures.
     long warmNeeded = (long) (PROCESSES - 1) * skus.size();
     RecordingProxy.Counts warmStart = proxy.counts();
-    long warmDeadline = System.currentTimeMillis() + (quick ? 20_000 : 45_000);
+    long warmDeadline = System.currentTimeMillis() + (quick ? 30_000 : 60_000);
+    Lane lane = new Lane(tenant, EBAY, Operation.UPDATE_STOCK);
     int round = 0;
     long warmLookups = 0;
     say("  [%s] warming the offer-id caches of %d processes ...", scope, PROCESSES);
-    while (System.currentTimeMillis() < warmDeadline) {
+    while (warmLookups < warmNeeded && System.currentTimeMillis() < warmDeadline) {
       List<StockLevel> levels = new ArrayList<>(skus.size());
       for (String sku : skus) {
         levels.add(StockLevel.of(sku, 1 + round % 50));
       }
       fleet.client().setStock(tenant, List.of(EBAY), levels);
       round++;
-      Thread.sleep(400);
-      warmLookups = proxy.counts().since(warmStart).calls(RecordingProxy.EBAY_FIND_OFFER);
-      if (warmLookups >= warmNeeded) {
-        break;
+      // A round at a time: changes offered while older ones wait would only push them back.
+      while (!drained(fleet, lane) && System.currentTimeMillis() < warmDeadline) {
+        Thread.sleep(20);
       }
+      warmLookups = proxy.counts().since(warmStart).calls(RecordingProxy.EBAY_FIND_OFFER);
     }
     say("  [%s] %,d of %,d lookups after %d rounds", scope, warmLookups, warmNeeded, round);
 
@@ -269,20 +270,30 @@ final class FlowScenarios {
     long coalescedBefore = laneStat(fleet, lane, "coalesced");
     RecordingProxy.Counts before = proxy.counts();
     say("  %,d stock changes over %,d SKUs in one burst ...", COALESCE_CHANGES, skus.size());
+    // Two producers, each with half of the SKUs, one call per round of its SKUs: a call may name a
+    // SKU once, and each SKU's later rounds carry newer versions. Two overlap the client's work with
+    // Redis's; more only contend for the two cores.
     int rounds = COALESCE_CHANGES / skus.size();
-    int roundsPerCall = 5;
-    Map<String, Integer> last = new LinkedHashMap<>();
+    Map<String, Integer> last = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Thread> producers = new ArrayList<>();
     long start = System.nanoTime();
-    for (int r = 0; r < rounds; r += roundsPerCall) {
-      List<StockLevel> levels = new ArrayList<>(roundsPerCall * skus.size());
-      for (int k = r; k < Math.min(rounds, r + roundsPerCall); k++) {
-        for (int i = 0; i < skus.size(); i++) {
-          int q = k * skus.size() + i;
-          levels.add(StockLevel.of(skus.get(i), q));
-          last.put(skus.get(i), q);
+    for (List<String> half : List.of(skus.subList(0, skus.size() / 2), skus.subList(skus.size() / 2, skus.size()))) {
+      Thread t = new Thread(() -> {
+        for (int r = 0; r < rounds; r++) {
+          List<StockLevel> levels = new ArrayList<>(half.size());
+          for (String sku : half) {
+            int q = r * skus.size() + Integer.parseInt(sku.substring(sku.indexOf('-') + 1));
+            levels.add(StockLevel.of(sku, q));
+            last.put(sku, q);
+          }
+          fleet.client().setStock(tenant, List.of(EBAY), levels);
         }
-      }
-      fleet.client().setStock(tenant, List.of(EBAY), levels);
+      }, "bench-burst");
+      t.start();
+      producers.add(t);
+    }
+    for (Thread t : producers) {
+      t.join();
     }
     double offerSeconds = (System.nanoTime() - start) / 1e9;
     if (!awaitDrained(fleet, lane, 60_000)) {
@@ -374,6 +385,7 @@ final class FlowScenarios {
         Long seen = s.proxy().firstSeen(s.sku(), s.quantity());
         msB.add(seen == null ? Double.NaN : (seen - s.offeredAt()) / 1e6);
       }
+      say("  slowest A changes (sample: ms) %s; slowest B %s", slowest(msA), slowest(msB));
       PriorityResult r = new PriorityResult(resyncSize, offerSeconds, stored, seconds, Latencies.of(msA),
           Latencies.of(msB));
       say("  A: p50 %.0f ms, p99 %.0f ms, max %.0f ms; B: p50 %.0f ms, p99 %.0f ms, max %.0f ms; resync stored %,d",
@@ -530,6 +542,24 @@ final class FlowScenarios {
       String v = j.hget(LaneKeys.of(fleet.keys(), lane).stats(), field);
       return v == null ? 0 : Long.parseLong(v);
     }
+  }
+
+  /** The five longest delays with their sample numbers (one sample per 100 ms), for reading a tail. */
+  private static String slowest(List<Double> ms) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < ms.size(); i++) {
+      order.add(i);
+    }
+    order.sort((x, y) -> Double.compare(value(ms.get(y)), value(ms.get(x))));
+    StringBuilder out = new StringBuilder();
+    for (int i : order.subList(0, Math.min(5, order.size()))) {
+      out.append(out.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "#%d: %.0f", i, ms.get(i)));
+    }
+    return out.toString();
+  }
+
+  private static double value(double ms) {
+    return Double.isNaN(ms) ? Double.POSITIVE_INFINITY : ms;
   }
 
   private static List<String> skus(String prefix, int n) {

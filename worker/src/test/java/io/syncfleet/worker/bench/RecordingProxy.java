@@ -8,12 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * A pass-through HTTP proxy on 127.0.0.1 in front of one simulated marketplace, recording what the
@@ -45,7 +48,7 @@ final class RecordingProxy implements AutoCloseable {
   private final String target;
   private final HttpServer server;
   private final ExecutorService executor;
-  private final HttpClient client;
+  private final OkHttpClient client;
   private final ConcurrentMap<String, LongAdder> calls = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, LongAdder> throttled = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Long> firstSeen = new ConcurrentHashMap<>();
@@ -58,13 +61,22 @@ final class RecordingProxy implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    // The client keeps its own threads: sharing the server's could leave none to finish a send.
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.client = new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
+        .dispatcher(dispatcher())
+        .retryOnConnectionFailure(false)
+        .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(60)).build();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     server.setExecutor(executor);
     server.createContext("/", this::forward);
     server.start();
+  }
+
+  private static Dispatcher dispatcher() {
+    Dispatcher d = new Dispatcher();
+    d.setMaxRequests(256);
+    d.setMaxRequestsPerHost(256);
+    return d;
   }
 
   /** The URL to give a connection instead of the marketplace's. */
@@ -95,38 +107,36 @@ final class RecordingProxy implements AutoCloseable {
       if (endpoint.equals(EBAY_PRICE_QUANTITY)) {
         recordStock(body, arrived);
       }
-      HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI().getRawPath()
-              + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery())))
-          .timeout(Duration.ofSeconds(60))
-          .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
+      String url = target + ex.getRequestURI().getRawPath()
+          + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+      String type = ex.getRequestHeaders().getFirst("Content-Type");
+      boolean needsBody = !ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD");
+      Request.Builder out = new Request.Builder().url(url).method(ex.getRequestMethod(),
+          needsBody ? RequestBody.create(body, type == null ? null : MediaType.parse(type)) : null);
       ex.getRequestHeaders().forEach((name, values) -> {
         if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          values.forEach(v -> out.header(name, v));
+          values.forEach(v -> out.addHeader(name, v));
         }
       });
-      HttpResponse<byte[]> answer;
-      try {
-        answer = client.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        ex.sendResponseHeaders(502, -1);
-        return;
+      int status;
+      byte[] reply;
+      try (Response answer = client.newCall(out.build()).execute()) {
+        status = answer.code();
+        for (String name : answer.headers().names()) {
+          if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            ex.getResponseHeaders().put(name, answer.headers(name));
+          }
+        }
+        reply = answer.body() == null ? new byte[0] : answer.body().bytes();
       } catch (IOException e) {
         ex.sendResponseHeaders(502, -1);
         return;
       }
-      if (answer.statusCode() == 429) {
+      if (status == 429) {
         throttled.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
       }
-      answer.headers().map().forEach((name, values) -> {
-        if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-          ex.getResponseHeaders().put(name, List.copyOf(values));
-        }
-      });
-      byte[] reply = answer.body();
-      boolean empty = reply.length == 0 || answer.statusCode() == 204 || answer.statusCode() == 304;
-      ex.sendResponseHeaders(answer.statusCode(), empty ? -1 : reply.length);
+      boolean empty = reply.length == 0 || status == 204 || status == 304;
+      ex.sendResponseHeaders(status, empty ? -1 : reply.length);
       if (!empty) {
         try (OutputStream os = ex.getResponseBody()) {
           os.write(reply);

@@ -8,6 +8,7 @@ import io.syncfleet.producer.job.Listing;
 import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
 import io.syncfleet.producer.job.SyncJob;
+import io.syncfleet.producer.lane.FlushJob;
 import io.syncfleet.producer.lane.Lane;
 import io.syncfleet.producer.lane.LaneKeys;
 import io.syncfleet.producer.redis.Keys;
@@ -131,19 +132,33 @@ public final class Fleet implements AutoCloseable {
         .withImages(List.of("https://img.example.com/" + sku + ".jpg"));
   }
 
-  /** Jobs waiting, scheduled or in flight, plus changes waiting or being sent in lanes. */
+  /**
+   * Work not yet done: sync jobs waiting, scheduled or in flight, and changes waiting or being sent
+   * in lanes. Flush jobs are not counted: they carry no work, only a lane's turn. Nor are the changes
+   * of a paused connection: they wait for its credentials, parked.
+   */
   long pending() {
     try (Jedis j = pool.getResource()) {
-      long n = j.zcard(keys.schedule());
+      long n = work(j.zrange(keys.schedule(), 0, -1));
       for (String q : List.of("urgent", "default", "bulk")) {
-        n += j.llen(keys.queue(q));
+        n += work(j.lrange(keys.queue(q), 0, -1));
       }
       for (String id : j.smembers(keys.lanes())) {
-        LaneKeys lane = LaneKeys.of(keys, Lane.parse(id));
-        n += j.hlen(lane.pending()) + j.hlen(lane.busy());
+        Lane lane = Lane.parse(id);
+        if (!"1".equals(j.hget(keys.connectionState(lane.tenant(), lane.channel()), "paused"))) {
+          LaneKeys k = LaneKeys.of(keys, lane);
+          n += j.hlen(k.pending()) + j.hlen(k.busy());
+        }
       }
-      return n + inflight(j);
+      for (String k : inflightLists(j)) {
+        n += work(j.lrange(k, 0, -1));
+      }
+      return n;
     }
+  }
+
+  private static long work(java.util.Collection<String> payloads) {
+    return payloads.stream().filter(p -> !p.startsWith("{\"class\":\"" + FlushJob.JOB_CLASS + "\"")).count();
   }
 
   long inflight() {
@@ -154,16 +169,22 @@ public final class Fleet implements AutoCloseable {
 
   private long inflight(Jedis j) {
     long n = 0;
+    for (String k : inflightLists(j)) {
+      n += j.llen(k);
+    }
+    return n;
+  }
+
+  private List<String> inflightLists(Jedis j) {
+    List<String> lists = new ArrayList<>();
     String cursor = ScanParams.SCAN_POINTER_START;
     ScanParams match = new ScanParams().match(keys.namespace() + ":inflight:*").count(500);
     do {
       ScanResult<String> page = j.scan(cursor, match);
-      for (String k : page.getResult()) {
-        n += j.llen(k);
-      }
+      lists.addAll(page.getResult());
       cursor = page.getCursor();
     } while (!"0".equals(cursor));
-    return n;
+    return lists;
   }
 
   DeadJobs dead() {

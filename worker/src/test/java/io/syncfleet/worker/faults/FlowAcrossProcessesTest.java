@@ -39,7 +39,8 @@ class FlowAcrossProcessesTest {
     double allowed = RATE * run.seconds + 2; // the burst, and one call of clock slack
     assertTrue(run.calls <= allowed, run.calls + " bulk calls in " + run.seconds + " s; the limit allows "
         + allowed);
-    assertTrue(run.calls >= RATE * run.seconds * 0.8, "the allowance is used: " + run.calls + " calls");
+    // Loose on purpose: a busy CI machine slows the workers, never the limit.
+    assertTrue(run.calls >= RATE * run.seconds * 0.6, "the allowance is used: " + run.calls + " calls");
     assertEquals(List.of(), run.backwards, "stock levels written out of order");
     assertEquals(run.last, run.landed, "every SKU ends at its last value");
   }
@@ -47,8 +48,8 @@ class FlowAcrossProcessesTest {
   @Test
   void perProcessLimitsLetTwoProcessesExceedTheRate() throws Exception {
     Run run = run("process");
-    assertTrue(run.calls > RATE * run.seconds * 1.3, "two processes limiting themselves send more: "
-        + run.calls + " calls in " + run.seconds + " s");
+    assertTrue(run.calls > RATE * run.seconds + 2, "two processes limiting themselves send more than the "
+        + "shared limit allows: " + run.calls + " calls in " + run.seconds + " s");
   }
 
   private record Run(int calls, double seconds, List<String> backwards, Map<String, Integer> last,
