@@ -55,10 +55,13 @@ for i = 14, #ARGV, 4 do
       end
       local first = tonumber(redis.call('HGET', KEYS[3], sku) or now)
       if due > first + linger then due = first + linger end
-      local ok, decoded = pcall(cjson.decode, old)
-      if ok and type(decoded) == 'table' and type(decoded['resync']) == 'string'
-          and decoded['resync'] ~= resync then
-        superseded(decoded['resync'])
+      -- Only a resync's change needs decoding (to count it superseded); most are not.
+      if string.find(old, '"resync":', 1, true) then
+        local ok, decoded = pcall(cjson.decode, old)
+        if ok and type(decoded) == 'table' and type(decoded['resync']) == 'string'
+            and decoded['resync'] ~= resync then
+          superseded(decoded['resync'])
+        end
       end
     else
       redis.call('HSET', KEYS[3], sku, now)

@@ -6,7 +6,10 @@
 -- KEYS[5] this slot's claimed hash  KEYS[6] flushers set  KEYS[7] lanes set
 -- ARGV[1] slot  ARGV[2] now (ms)  ARGV[3] batch size (0: do not claim)  ARGV[4] lane id
 -- ARGV[5] resync key prefix  ARGV[6] channel  ARGV[7] running-resync key of this tenant and channel
--- ARGV[8] nDone, sku*; then nBack, (sku, due ms, class, change JSON)*; then nDead, sku*
+-- ARGV[8] most flushers the connection allows  ARGV[9] flush payload template (%d: slot, then now)
+-- ARGV[10] this slot's queue (key)  ARGV[11] its name
+-- ARGV[12] nDone, sku*; then nBack, (sku, due ms, class, change JSON)*; then nDead, sku*
+-- KEYS[8] queues set  KEYS[9] wake list
 -- Returns {'items', sku, change, ...} | {'next', due ms, class} | {'done'}.
 local CLASS = 1e13
 local slot, now = ARGV[1], tonumber(ARGV[2])
@@ -38,7 +41,7 @@ local function release(sku)
   return change
 end
 
-local i = 8
+local i = 12
 local n = tonumber(ARGV[i]); i = i + 1
 for _ = 1, n do
   count(release(ARGV[i]), 'done'); i = i + 1
@@ -93,7 +96,22 @@ if batch > 0 then
       end
     end
   end
-  if taken > 0 then return out end
+  if taken > 0 then
+    -- A backlog of full batches and room under the connection's cap: one more flusher joins in.
+    local have = redis.call('SCARD', KEYS[6])
+    if have < tonumber(ARGV[8]) and redis.call('ZCOUNT', KEYS[2], '-inf', 3 * CLASS) >= batch * have then
+      for s = 1, tonumber(ARGV[8]) do
+        if redis.call('SADD', KEYS[6], s) == 1 then
+          redis.call('RPUSH', ARGV[10], string.format(ARGV[9], s, now))
+          redis.call('SADD', KEYS[8], ARGV[11])
+          redis.call('RPUSH', KEYS[9], '1')
+          redis.call('LTRIM', KEYS[9], -64, -1)
+          break
+        end
+      end
+    end
+    return out
+  end
 end
 
 -- Nothing (more) to send now: continue when the next change is due, or retire the slot.

@@ -39,8 +39,8 @@ public record FlushJob(Lane lane, Queue queue, int slot, long at) {
     try {
       Lane lane = new Lane(text(a, "tenant"), text(a, "channel"), Operation.fromWireName(text(a, "operation")));
       int slot = a.path("slot").asInt(0);
-      if (slot < 1 || slot > Lanes.FLUSHERS) {
-        throw new MalformedJobException("flush slot must be 1.." + Lanes.FLUSHERS + ", was " + a.path("slot"));
+      if (slot < 1 || slot > Lanes.MOST_FLUSHERS) {
+        throw new MalformedJobException("flush slot must be 1.." + Lanes.MOST_FLUSHERS + ", was " + a.path("slot"));
       }
       return new FlushJob(lane, Queue.fromName(text(a, "queue")), slot, a.path("at").asLong(0));
     } catch (IllegalArgumentException e) {

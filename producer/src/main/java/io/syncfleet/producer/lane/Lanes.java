@@ -18,12 +18,17 @@ import redis.clients.jedis.Response;
  * {@link #LONGEST_LINGER} while it keeps changing; bulk work has no window.
  */
 public final class Lanes {
-  /** Flush jobs per lane at most: the lane's parallel calls. */
+  /**
+   * Flush jobs a lane starts with, and keeps unless its connection's {@code concurrency} setting
+   * allows more: then workers add one per batch while full batches wait, up to that setting.
+   */
   public static final int FLUSHERS = 4;
+  /** Flush jobs per lane at most, whatever a connection allows. */
+  public static final int MOST_FLUSHERS = 64;
   /** How long a change waits for a newer one of the same SKU, unless configured otherwise. */
   public static final Duration DEFAULT_WINDOW = Duration.ofMillis(250);
   /** The longest a SKU that keeps changing waits before its latest value is sent. */
-  public static final Duration LONGEST_LINGER = Duration.ofSeconds(2);
+  public static final Duration LONGEST_LINGER = Duration.ofSeconds(5);
   /** Changes per script call: keeps each call short so Redis stays responsive. */
   public static final int CHUNK = 500;
 

@@ -1,5 +1,6 @@
 package io.syncfleet.worker.flow;
 
+import io.syncfleet.producer.lane.FlushJob;
 import io.syncfleet.producer.lane.Lane;
 import io.syncfleet.producer.lane.LaneKeys;
 import io.syncfleet.producer.redis.Keys;
@@ -37,18 +38,23 @@ public final class LaneSlot {
     }
   }
 
-  /** Claims up to {@code batch} due changes. */
-  public Step claim(Jedis jedis, Lane lane, int slot, int batch) {
-    return run(jedis, lane, slot, batch, List.of(), List.of(), List.of());
+  /**
+   * Claims up to {@code batch} due changes for {@code flush}'s slot. With a backlog of full batches
+   * and fewer than {@code mostFlushers} slots at work, one more slot is started on the same queue.
+   */
+  public Step claim(Jedis jedis, FlushJob flush, int batch, int mostFlushers) {
+    return run(jedis, flush, batch, mostFlushers, List.of(), List.of(), List.of());
   }
 
   /** Settles a sent batch and says what comes next (without claiming). */
-  public Step settle(Jedis jedis, Lane lane, int slot, List<String> done, List<Back> back, List<String> dead) {
-    return run(jedis, lane, slot, 0, done, back, dead);
+  public Step settle(Jedis jedis, FlushJob flush, List<String> done, List<Back> back, List<String> dead) {
+    return run(jedis, flush, 0, 0, done, back, dead);
   }
 
-  private Step run(Jedis jedis, Lane lane, int slot, int batch, List<String> done, List<Back> back,
+  private Step run(Jedis jedis, FlushJob flush, int batch, int mostFlushers, List<String> done, List<Back> back,
       List<String> dead) {
+    Lane lane = flush.lane();
+    int slot = flush.slot();
     LaneKeys k = LaneKeys.of(keys, lane);
     List<String> a = new ArrayList<>();
     a.add(Integer.toString(slot));
@@ -58,6 +64,10 @@ public final class LaneSlot {
     a.add(keys.resyncPrefix());
     a.add(lane.channel());
     a.add(k.resyncRunning());
+    a.add(Integer.toString(mostFlushers));
+    a.add(FlushJob.template(lane, flush.queue()));
+    a.add(keys.queue(flush.queue().queueName()));
+    a.add(flush.queue().queueName());
     a.add(Integer.toString(done.size()));
     a.addAll(done);
     a.add(Integer.toString(back.size()));
@@ -70,7 +80,7 @@ public final class LaneSlot {
     a.add(Integer.toString(dead.size()));
     a.addAll(dead);
     List<?> r = (List<?>) LANE.eval(jedis, List.of(k.pending(), k.due(), k.firstSeen(), k.busy(),
-        k.claimed(slot), k.flushers(), keys.lanes()), a);
+        k.claimed(slot), k.flushers(), keys.lanes(), keys.queues(), keys.wake()), a);
     String kind = (String) r.get(0);
     if ("items".equals(kind)) {
       Map<String, String> claimed = new LinkedHashMap<>();

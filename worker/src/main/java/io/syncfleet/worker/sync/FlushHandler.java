@@ -142,7 +142,7 @@ public final class FlushHandler implements JobHandler {
       return again(flush, System.currentTimeMillis() + CALLS_TAKEN_RETRY_MS, Lanes.classOf(flush.queue()));
     }
     try {
-      return send(flush, adapter, connection, plan, worker);
+      return send(flush, adapter, connection, plan, cap.orElse(Lanes.FLUSHERS), worker);
     } finally {
       if (cap.isPresent()) {
         leases.release(leaseKey, holder);
@@ -151,11 +151,11 @@ public final class FlushHandler implements JobHandler {
   }
 
   private Settlement send(FlushJob flush, MarketplaceAdapter adapter, Connection connection, RatePlan plan,
-      String worker) {
+      int flushers, String worker) {
     Lane lane = flush.lane();
     Operation op = lane.operation();
     int batchSize = adapter.capabilities().spec().batchLimit(op).orElse(1);
-    LaneSlot.Step step = claim(flush, batchSize);
+    LaneSlot.Step step = claim(flush, batchSize, flushers);
     if (!step.hasWork()) {
       return next(flush, step);
     }
@@ -293,7 +293,7 @@ public final class FlushHandler implements JobHandler {
 
   /** A lane whose changes can never be sent (no adapter, no connection): its batches go to the dead set. */
   private Settlement buryBatch(FlushJob flush, String reason, String worker) {
-    LaneSlot.Step step = claim(flush, Lanes.CHUNK);
+    LaneSlot.Step step = claim(flush, Lanes.CHUNK, Lanes.FLUSHERS);
     if (!step.hasWork()) {
       return next(flush, step);
     }
@@ -303,9 +303,9 @@ public final class FlushHandler implements JobHandler {
     return finish(batch, worker);
   }
 
-  private LaneSlot.Step claim(FlushJob flush, int batchSize) {
+  private LaneSlot.Step claim(FlushJob flush, int batchSize, int flushers) {
     try (Jedis jedis = pool.getResource()) {
-      return slots.claim(jedis, flush.lane(), flush.slot(), batchSize);
+      return slots.claim(jedis, flush, batchSize, Math.min(flushers, Lanes.MOST_FLUSHERS));
     }
   }
 
@@ -314,7 +314,7 @@ public final class FlushHandler implements JobHandler {
     FlushJob flush = batch.flush;
     LaneSlot.Step step;
     try (Jedis jedis = pool.getResource()) {
-      step = slots.settle(jedis, flush.lane(), flush.slot(), batch.doneSkus, batch.back, batch.deadSkus());
+      step = slots.settle(jedis, flush, batch.doneSkus, batch.back, batch.deadSkus());
     }
     String channel = flush.lane().channel();
     String op = flush.lane().operation().wireName();

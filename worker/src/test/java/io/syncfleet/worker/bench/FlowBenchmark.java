@@ -1,5 +1,6 @@
 package io.syncfleet.worker.bench;
 
+import io.syncfleet.producer.lane.Lanes;
 import io.syncfleet.producer.redis.RedisSettings;
 import io.syncfleet.worker.bench.FlowScenarios.BulkResult;
 import io.syncfleet.worker.bench.FlowScenarios.Channel;
@@ -89,9 +90,10 @@ public final class FlowBenchmark {
     Channel s = bulk.channels().get(FlowScenarios.SHOPIFY);
     String outcome = bulk.finished()
         ? String.format(Locale.ROOT, "%.1f s", bulk.elapsedSeconds())
-        : String.format(Locale.ROOT, "not finished after %.0f s: eBay %,d and Shopify %,d of %,d stored; "
-            + "at that pace %s", bulk.elapsedSeconds(), e.stored(), s.stored(), bulk.products(),
-            pace(bulk, e, s));
+        : String.format(Locale.ROOT, "not finished after %.0f s: eBay %,d and Shopify %,d of %,d stored "
+            + "(%.1f and %.1f jobs/s against limits of %.0f and %.0f); at that pace %s", bulk.elapsedSeconds(),
+            e.stored(), s.stored(), bulk.products(), jobsPerSecond(bulk, e), jobsPerSecond(bulk, s), e.jobRate(),
+            s.jobRate(), pace(bulk, e, s));
     rows.add(row("4. Bulk: %,d products to eBay and Shopify, 20 ms a call", bulk.products())
         + cell("%s; minimum by the job rates %.1f s", outcome, bulk.minimumSeconds())
         + cell("<= %.1f s (1.25 x minimum)", 1.25 * bulk.minimumSeconds()) + met(bulk.met()));
@@ -101,17 +103,23 @@ public final class FlowBenchmark {
     System.out.println("|---|---|---|---|");
     rows.forEach(System.out::println);
     System.out.println();
-    System.out.printf(Locale.ROOT, "Notes: parts 1-2 use one eBay simulator limited to %d calls/s (burst %d) and "
-        + "the connection setting rate.update_stock=%d/%d; offer-id caches warmed before measuring (%,d of %,d "
-        + "lookups with the fleet-wide limiter, %,d of %,d per-process); %,d offer lookups fell in the window. "
-        + "Part 3: two eBay simulators (one per tenant), 20 ms a call, no simulator limit, rate.upsert_listings=10/4 "
-        + "and rate.update_stock=20/10; the resync stored %,d listings while measured (%.0f s); delays include the "
-        + "250 ms coalescing window. Part 4: simulator limits set high in calls (eBay %,d/s, Shopify %,d/s) so the "
-        + "connections' rate.upsert_listings (eBay %.0f jobs/s of %d, Shopify %.0f jobs/s of %d) is the binding "
-        + "limit.%n", FlowScenarios.LIMIT_RATE, FlowScenarios.LIMIT_BURST, FlowScenarios.LIMIT_RATE,
-        FlowScenarios.LIMIT_BURST, fleet.warmLookups(), fleet.warmNeeded(), perProcess.warmLookups(),
-        perProcess.warmNeeded(), fleet.lookups(), priority.resyncStoredInWindow(), priority.windowSeconds(),
-        e.callLimit(), s.callLimit(), e.jobRate(), e.batch(), s.jobRate(), s.batch());
+    System.out.println("Notes:");
+    note("- Parts 1-2: one eBay simulator limited to %d calls/s (burst %d), connection setting "
+        + "rate.update_stock=%d/%d. Offer-id caches warmed before measuring (%,d of %,d lookups with the fleet-wide "
+        + "limiter, %,d of %,d per-process); %,d lookups fell in the window.", FlowScenarios.LIMIT_RATE,
+        FlowScenarios.LIMIT_BURST, FlowScenarios.LIMIT_RATE, FlowScenarios.LIMIT_BURST, fleet.warmLookups(),
+        fleet.warmNeeded(), perProcess.warmLookups(), perProcess.warmNeeded(), fleet.lookups());
+    note("- Part 2: two producers, one call per round of their SKUs. A SKU that keeps changing is still sent "
+        + "every %d s at least (the lanes' longest linger), so a burst offered over longer than that is sent twice.",
+        Lanes.LONGEST_LINGER.toSeconds());
+    note("- Part 3: two eBay simulators (one per tenant), 20 ms a call, no simulator limit, rate.upsert_listings=10/4 "
+        + "and rate.update_stock=20/10. The resync was offered in %.1f s and stored %,d listings during the %.0f s "
+        + "measured. Delays include the %d ms coalescing window.", priority.resyncOfferSeconds(),
+        priority.resyncStoredInWindow(), priority.windowSeconds(), Lanes.DEFAULT_WINDOW.toMillis());
+    note("- Part 4: simulator limits set high in calls (eBay %,d/s, Shopify %,d/s) so that the connections' "
+        + "rate.upsert_listings (eBay %.0f jobs/s of %d listings, Shopify %.0f jobs/s of %d) is the binding limit; "
+        + "concurrency=%d on both; elapsed counts from the first offer.", e.callLimit(), s.callLimit(), e.jobRate(),
+        e.batch(), s.jobRate(), s.batch(), FlowScenarios.PROCESSES * FlowScenarios.THREADS);
     System.out.printf(Locale.ROOT, "Whole run %.0f s.%n", (System.nanoTime() - start) / 1e9);
     System.out.println(ok ? "flow benchmark: every goal met" : "flow benchmark: GOALS MISSED");
     System.exit(ok ? 0 : 1);
@@ -127,9 +135,17 @@ public final class FlowBenchmark {
     return String.format(Locale.ROOT, "the run would take ~%,.0f s", worst);
   }
 
+  private static double jobsPerSecond(BulkResult bulk, Channel ch) {
+    return ch.stored() / (double) ch.batch() / bulk.elapsedSeconds();
+  }
+
   private static String latencies(Latencies l) {
     return String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d changes%s)", l.p50(), l.p99(),
         l.max(), l.samples(), l.missing() == 0 ? "" : ", " + l.missing() + " never arrived");
+  }
+
+  private static void note(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
   }
 
   private static String row(String format, Object... args) {

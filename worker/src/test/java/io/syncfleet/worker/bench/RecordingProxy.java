@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,7 +38,7 @@ final class RecordingProxy implements AutoCloseable {
   static final String EBAY_PRICE_QUANTITY = "POST /sell/inventory/v1/bulk_update_price_quantity";
   static final String EBAY_FIND_OFFER = "GET /sell/inventory/v1/offer";
 
-  /** Headers the JDK client sets itself, or that describe one hop only. */
+  /** Headers that describe one hop only, or that the forwarding client sets itself. */
   private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host",
       "upgrade", "transfer-encoding", "keep-alive", "date", "from", "origin", "referer", "via", "warning");
   /** Path segments that are ids (offer ids, order ids): collapsed so calls group by endpoint. */
@@ -63,20 +62,12 @@ final class RecordingProxy implements AutoCloseable {
     });
     this.client = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
-        .dispatcher(dispatcher())
         .retryOnConnectionFailure(false)
         .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(60)).build();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     server.setExecutor(executor);
     server.createContext("/", this::forward);
     server.start();
-  }
-
-  private static Dispatcher dispatcher() {
-    Dispatcher d = new Dispatcher();
-    d.setMaxRequests(256);
-    d.setMaxRequestsPerHost(256);
-    return d;
   }
 
   /** The URL to give a connection instead of the marketplace's. */
@@ -93,7 +84,10 @@ final class RecordingProxy implements AutoCloseable {
     return new Counts(c, t);
   }
 
-  /** When the marketplace first received a bulk price-quantity entry setting {@code sku} to {@code quantity} (nanoTime). */
+  /**
+   * When (System.nanoTime) a bulk price-quantity entry setting {@code sku} to {@code quantity} first
+   * arrived, or null.
+   */
   Long firstSeen(String sku, int quantity) {
     return firstSeen.get(sku + '\n' + quantity);
   }
@@ -102,7 +96,8 @@ final class RecordingProxy implements AutoCloseable {
     long arrived = System.nanoTime();
     try {
       byte[] body = ex.getRequestBody().readAllBytes();
-      String endpoint = ex.getRequestMethod() + " " + ID_SEGMENT.matcher(ex.getRequestURI().getPath()).replaceAll("/{id}");
+      String endpoint = ex.getRequestMethod() + " "
+          + ID_SEGMENT.matcher(ex.getRequestURI().getPath()).replaceAll("/{id}");
       calls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
       if (endpoint.equals(EBAY_PRICE_QUANTITY)) {
         recordStock(body, arrived);
@@ -177,6 +172,13 @@ final class RecordingProxy implements AutoCloseable {
       Map<String, Long> t = new TreeMap<>();
       throttled.forEach((k, v) -> t.put(k, v - earlier.throttled.getOrDefault(k, 0L)));
       return new Counts(c, t);
+    }
+
+    /** The endpoints called at least once, with their call counts. */
+    Map<String, Long> called() {
+      Map<String, Long> out = new TreeMap<>(calls);
+      out.values().removeIf(n -> n == 0);
+      return out;
     }
 
     long calls(String endpoint) {

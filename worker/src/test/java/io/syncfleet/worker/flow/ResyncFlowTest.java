@@ -9,7 +9,9 @@ import io.syncfleet.producer.SyncfleetClient;
 import io.syncfleet.producer.job.Listing;
 import io.syncfleet.producer.job.Operation;
 import io.syncfleet.producer.job.Queue;
+import io.syncfleet.producer.lane.FlushJob;
 import io.syncfleet.producer.lane.Lane;
+import io.syncfleet.producer.lane.Lanes;
 import io.syncfleet.producer.redis.Keys;
 import io.syncfleet.producer.resync.ResyncRunningException;
 import io.syncfleet.producer.resync.Resyncs;
@@ -33,6 +35,7 @@ import redis.clients.jedis.Jedis;
  */
 class ResyncFlowTest {
   private static final Lane EBAY = new Lane("acme", "ebay", Operation.UPSERT_LISTINGS);
+  private static final FlushJob FLUSH = new FlushJob(EBAY, Queue.BULK, 1, 0);
 
   private TestRedis redis;
   private Keys keys;
@@ -76,9 +79,9 @@ class ResyncFlowTest {
 
     try (Jedis jedis = redis.pool().getResource()) {
       // A batch sent while the rest of the file is still being offered.
-      LaneSlot.Step first = slot.claim(jedis, EBAY, 1, 25);
+      LaneSlot.Step first = slot.claim(jedis, FLUSH, 25, Lanes.FLUSHERS);
       assertEquals(25, first.claimed().size());
-      slot.settle(jedis, EBAY, 1, new ArrayList<>(first.claimed().keySet()), List.of(), List.of());
+      slot.settle(jedis, FLUSH, new ArrayList<>(first.claimed().keySet()), List.of(), List.of());
       assertEquals("offering", ebay(id).state(), "no total yet: not finished however much has ended");
 
       client.offer("acme", List.of("ebay"), Operation.UPSERT_LISTINGS, Queue.BULK, listings(60, 100), id);
@@ -88,14 +91,14 @@ class ResyncFlowTest {
       assertEquals(1, ebay(id).superseded());
 
       int dead = 0;
-      for (LaneSlot.Step step = slot.claim(jedis, EBAY, 1, 25); step.hasWork(); step = slot.claim(jedis, EBAY, 1, 25)) {
+      for (LaneSlot.Step step = slot.claim(jedis, FLUSH, 25, Lanes.FLUSHERS); step.hasWork(); step = slot.claim(jedis, FLUSH, 25, Lanes.FLUSHERS)) {
         List<String> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (String sku : step.claimed().keySet()) {
           (sku.equals("SKU-70") || sku.equals("SKU-71") ? failed : done).add(sku);
         }
         dead += failed.size();
-        slot.settle(jedis, EBAY, 1, done, List.of(), failed);
+        slot.settle(jedis, FLUSH, done, List.of(), failed);
       }
       assertEquals(2, dead);
     }
@@ -116,12 +119,12 @@ class ResyncFlowTest {
     resyncs.offered(id, "acme", "ebay", 2);
 
     try (Jedis jedis = redis.pool().getResource()) {
-      LaneSlot.Step step = slot.claim(jedis, EBAY, 1, 25);
+      LaneSlot.Step step = slot.claim(jedis, FLUSH, 25, Lanes.FLUSHERS);
       assertEquals(2, step.claimed().size());
       // While SKU-1 is being sent, a newer change for it arrives; SKU-1's send then fails passingly.
       client.upsertListings("acme", List.of("ebay"), listings(1, 2));
       Assertions.assertThrows(ResyncRunningException.class, () -> resyncs.start("acme", List.of("ebay"), "dup"));
-      slot.settle(jedis, EBAY, 1, List.of("SKU-0"),
+      slot.settle(jedis, FLUSH, List.of("SKU-0"),
           List.of(new LaneSlot.Back("SKU-1", System.currentTimeMillis(), 2, step.claimed().get("SKU-1"))), List.of());
     }
 
