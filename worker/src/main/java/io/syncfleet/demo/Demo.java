@@ -76,6 +76,9 @@ public final class Demo {
   }
 
   public static void main(String[] args) throws Exception {
+    // Before the dashboard's server: the JDK reads it once, and without it the simulators' answers
+    // wait ~40 ms each for delayed ACKs (see SimulatedMarketplace).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int products = 1000;
     int workers = 2;
     boolean keep = false;

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +58,9 @@ public final class ShopifySimulator extends SimulatedMarketplace {
   private final Object lock = new Object();
   private final ShopifySimCost cost = new ShopifySimCost();
   private final Map<String, ShopifySimProduct> products = new LinkedHashMap<>();
+  // Indexes, so lookups stay cheap with a hundred thousand products (the flow benchmark).
+  private final Map<String, ShopifySimProduct> byHandle = new HashMap<>();
+  private final Map<String, Set<ShopifySimProduct>> bySku = new HashMap<>();
   private final List<ShopifySimOrder> orders = new ArrayList<>();
   private final Set<String> idempotencyKeys = new HashSet<>();
   private volatile double callsPerSecond;
@@ -247,8 +252,13 @@ public final class ShopifySimulator extends SimulatedMarketplace {
     while (m.find()) {
       skus.add(m.group(1).replaceAll("\\\\(.)", "$1"));
     }
+    Set<ShopifySimProduct> carrying = new TreeSet<>(Comparator.comparingLong(
+        (ShopifySimProduct p) -> Long.parseLong(p.id.substring(p.id.lastIndexOf('/') + 1))));
+    for (String sku : skus) {
+      carrying.addAll(bySku.getOrDefault(sku, Set.of()));
+    }
     List<ObjectNode> nodes = new ArrayList<>();
-    for (ShopifySimProduct p : products.values()) {
+    for (ShopifySimProduct p : carrying) {
       for (ShopifySimProduct.Variant v : p.variants) {
         if (skus.contains(v.sku)) {
           ObjectNode node = variantNode(v);
@@ -342,8 +352,11 @@ public final class ShopifySimulator extends SimulatedMarketplace {
       String handle = identifier.path("handle").asText(input.path("handle").asText(input.path("title").asText()));
       product = new ShopifySimProduct(gid("Product"), uniqueHandle(handle));
       products.put(product.id, product);
+      byHandle.put(product.handle, product);
     }
+    unindex(product);
     apply(product, input, optionNames);
+    index(product);
     payload.putObject("product").put("id", product.id);
     payload.putArray("userErrors");
     return payload;
@@ -498,7 +511,9 @@ public final class ShopifySimulator extends SimulatedMarketplace {
           "variantsIds"));
     }
     if (errors.isEmpty()) {
+      unindex(product);
       product.variants.removeIf(v -> ids.contains(v.id));
+      index(product);
       payload.putObject("product").put("id", product.id);
     } else {
       payload.putNull("product");
@@ -510,7 +525,12 @@ public final class ShopifySimulator extends SimulatedMarketplace {
   private JsonNode productDelete(JsonNode vars) {
     ObjectNode payload = Json.MAPPER.createObjectNode();
     String id = vars.path("input").path("id").asText();
-    if (products.remove(id) == null) {
+    ShopifySimProduct removed = products.remove(id);
+    if (removed != null) {
+      byHandle.remove(removed.handle);
+      unindex(removed);
+    }
+    if (removed == null) {
       payload.putNull("deletedProductId");
       payload.putArray("userErrors").addObject().put("message", "Product does not exist").putArray("field").add("id");
     } else {
@@ -663,6 +683,24 @@ public final class ShopifySimulator extends SimulatedMarketplace {
   }
 
   private ShopifySimProduct byHandle(String handle) {
-    return products.values().stream().filter(p -> p.handle.equals(handle)).findFirst().orElse(null);
+    return byHandle.get(handle);
+  }
+
+  private void index(ShopifySimProduct p) {
+    for (ShopifySimProduct.Variant v : p.variants) {
+      bySku.computeIfAbsent(v.sku, k -> new HashSet<>()).add(p);
+    }
+  }
+
+  private void unindex(ShopifySimProduct p) {
+    for (ShopifySimProduct.Variant v : p.variants) {
+      Set<ShopifySimProduct> set = bySku.get(v.sku);
+      if (set != null) {
+        set.remove(p);
+        if (set.isEmpty()) {
+          bySku.remove(v.sku);
+        }
+      }
+    }
   }
 }

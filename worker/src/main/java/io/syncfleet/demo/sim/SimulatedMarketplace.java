@@ -43,10 +43,17 @@ public abstract class SimulatedMarketplace implements AutoCloseable {
     this.name = name;
   }
 
+  static {
+    // The JDK's HTTP server otherwise leaves Nagle's algorithm on, and each answer then waits ~40 ms
+    // for the client's delayed ACK: the simulated latency would be that much higher than asked.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   /** Starts listening on 127.0.0.1:{@code port} (0 picks a free port). */
   public synchronized SimulatedMarketplace start(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-    executor = Executors.newFixedThreadPool(32, r -> {
+    // Calls mostly sleep through the simulated latency, so threads, not cores, bound the parallel calls.
+    executor = Executors.newFixedThreadPool(256, r -> {
       Thread t = new Thread(r, name + "-sim");
       t.setDaemon(true);
       return t;
