@@ -117,13 +117,15 @@ public final class Demo {
 
       ConnectionStore store = new ConnectionStore(pool, keys, new SecretBox(
           java.util.Base64.getDecoder().decode(secretKey)));
-      // The simulators grant far more than the adapters' declared plans: tell the fleet, per connection.
-      // An eBay upsert job makes about 75 calls (a bulk call and 3 per new listing), a stock job 1-2.
+      // The simulators grant far more than the adapters' declared plans: tell the fleet, per connection,
+      // in jobs per second sized to the simulators' calls per second. An eBay upsert job makes about
+      // 76 calls (a bulk call and 3 per new listing), a stock or price job up to 26 (a bulk call and an
+      // offer lookup per SKU a process has not seen); a Shopify upsert job about 12, others 2-3.
       addConnection(store, withSettings(ebay.connection(TENANT),
-          Map.of("rate.upsert_listings", "1.5/2", "rate", "40/10")));
+          Map.of("rate.upsert_listings", "1.5/2", "rate", "2/2")));
       addConnection(store, new Connection(TENANT, "shopify", Environment.SANDBOX,
           Map.of(Connection.BASE_URL, shopify.baseUrl(), "shop", "acme.myshopify.com",
-              "rate.upsert_listings", "6/4", "rate", "25/10"),
+              "rate.upsert_listings", "6/4", "rate", "12/4"),
           io.syncfleet.producer.connection.Secrets.of(Map.of("access_token", ShopifySimulator.DEFAULT_TOKEN)), 1));
       ebay.seedOrders(25);
       shopify.seedOrders(25);
