@@ -6,6 +6,7 @@ import io.syncfleet.demo.sim.EbaySimListing;
 import io.syncfleet.demo.sim.EbaySimulator;
 import io.syncfleet.demo.sim.ShopifySimVariant;
 import io.syncfleet.demo.sim.ShopifySimulator;
+import io.syncfleet.demo.sim.SimulatedMarketplace;
 import io.syncfleet.producer.SyncfleetClient;
 import io.syncfleet.producer.cli.ProgressBar;
 import io.syncfleet.producer.connection.Connection;
@@ -76,9 +77,8 @@ public final class Demo {
   }
 
   public static void main(String[] args) throws Exception {
-    // Before the dashboard's server: the JDK reads it once, and without it the simulators' answers
-    // wait ~40 ms each for delayed ACKs (see SimulatedMarketplace).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Before the dashboard's server starts: the JDK reads the setting once per process.
+    SimulatedMarketplace.answerPromptly();
     int products = 1000;
     int workers = 2;
     boolean keep = false;

@@ -44,8 +44,16 @@ public abstract class SimulatedMarketplace implements AutoCloseable {
   }
 
   static {
-    // The JDK's HTTP server otherwise leaves Nagle's algorithm on, and each answer then waits ~40 ms
-    // for the client's delayed ACK: the simulated latency would be that much higher than asked.
+    answerPromptly();
+  }
+
+  /**
+   * Turns Nagle's algorithm off for the JDK's HTTP server, which otherwise makes each answer wait
+   * ~40 ms for the client's delayed ACK: simulated latency would be that much higher than asked. The
+   * JDK reads it once, when a process creates its first server; call this before any other server
+   * (a dashboard, a proxy) starts.
+   */
+  public static void answerPromptly() {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 

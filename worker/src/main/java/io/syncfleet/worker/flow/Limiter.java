@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** Where a worker asks leave to call a marketplace, and tells what the marketplace said about it. */
 public interface Limiter {
-  /** How much of a bucket's burst a priority class may use, and how long a caller may wait for a slot. */
+  /** The longest a caller waits for a reserved slot; a later slot sends the work back to wait. */
   Duration LONGEST_WAIT = Duration.ofSeconds(2);
 
   /**

@@ -362,15 +362,19 @@ public final class FlushHandler implements JobHandler {
     }
   }
 
+  /** A change bound for the dead set, with its error. */
+  private record Buried(Change change, DeadJob.ItemError error) {}
+
   /** One batch's changes as they are sorted: done, back to wait, dead. */
   private final class Batch {
     final FlushJob flush;
     final long now;
     final List<String> doneSkus = new ArrayList<>();
     final List<LaneSlot.Back> back = new ArrayList<>();
-    final Map<String, List<Change>> deadByReason = new LinkedHashMap<>();
-    final List<DeadJob.ItemError> errors = new ArrayList<>();
+    final Map<String, List<Buried>> deadByReason = new LinkedHashMap<>();
     final Map<String, String[]> codeByReason = new LinkedHashMap<>();
+    final Map<String, String> deadRaw = new LinkedHashMap<>();
+    final List<DeadJob> unreadable = new ArrayList<>();
     int retried;
     int throttled;
     boolean park;
@@ -397,9 +401,6 @@ public final class FlushHandler implements JobHandler {
       return out;
     }
 
-    final Map<String, String> deadRaw = new LinkedHashMap<>();
-    final List<DeadJob> unreadable = new ArrayList<>();
-
     void done(Change c) {
       doneSkus.add(c.item().sku());
     }
@@ -419,14 +420,14 @@ public final class FlushHandler implements JobHandler {
     }
 
     void dead(Change c, String code, String message, String reason) {
-      deadByReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(c);
+      deadByReason.computeIfAbsent(reason, r -> new ArrayList<>())
+          .add(new Buried(c, new DeadJob.ItemError(c.item().sku(), code, message)));
       codeByReason.putIfAbsent(reason, new String[] {code, message});
-      errors.add(new DeadJob.ItemError(c.item().sku(), code, message));
     }
 
     List<String> deadSkus() {
       List<String> skus = new ArrayList<>(deadRaw.keySet());
-      deadByReason.values().forEach(list -> list.forEach(c -> skus.add(c.item().sku())));
+      deadByReason.values().forEach(list -> list.forEach(b -> skus.add(b.change().item().sku())));
       return skus;
     }
 
@@ -434,28 +435,23 @@ public final class FlushHandler implements JobHandler {
     List<DeadJob> deadRecords(String worker) {
       List<DeadJob> records = new ArrayList<>(unreadable);
       Lane lane = flush.lane();
-      for (Map.Entry<String, List<Change>> e : deadByReason.entrySet()) {
-        List<Change> changes = e.getValue();
-        Change first = changes.get(0);
+      for (Map.Entry<String, List<Buried>> e : deadByReason.entrySet()) {
+        List<Buried> buried = e.getValue();
+        Change first = buried.get(0).change();
         List<Item> items = new ArrayList<>();
         List<DeadJob.ItemError> itemErrors = new ArrayList<>();
         int attempt = 0;
         long enqueuedAt = Long.MAX_VALUE;
-        for (Change c : changes) {
-          items.add(c.item());
-          attempt = Math.max(attempt, c.attempt());
-          enqueuedAt = Math.min(enqueuedAt, c.enqueuedAt());
-          for (DeadJob.ItemError err : errors) {
-            if (err.sku().equals(c.item().sku())) {
-              itemErrors.add(err);
-              break;
-            }
-          }
+        for (Buried b : buried) {
+          items.add(b.change().item());
+          itemErrors.add(b.error());
+          attempt = Math.max(attempt, b.change().attempt());
+          enqueuedAt = Math.min(enqueuedAt, b.change().enqueuedAt());
         }
         SyncJob job = new SyncJob(SyncJob.CURRENT_VERSION, JobIds.next(), lane.tenant(), lane.channel(),
             lane.operation(), first.queue(), items, attempt, enqueuedAt, first.traceId(), first.lastError());
         String[] codeMessage = codeByReason.get(e.getKey());
-        LOG.warn("{} changes of lane {} sent to the dead set: {}{}", changes.size(), lane.id(), e.getKey(),
+        LOG.warn("{} changes of lane {} sent to the dead set: {}{}", buried.size(), lane.id(), e.getKey(),
             codeMessage[1] == null ? "" : ": " + codeMessage[1]);
         records.add(DeadRecords.forItems(job, items, itemErrors, e.getKey(), codeMessage[0], codeMessage[1],
             worker, now));

@@ -1,5 +1,6 @@
 package io.syncfleet.worker.bench;
 
+import io.syncfleet.demo.sim.SimulatedMarketplace;
 import io.syncfleet.producer.lane.Lanes;
 import io.syncfleet.producer.redis.RedisSettings;
 import io.syncfleet.worker.bench.FlowScenarios.BulkResult;
@@ -25,9 +26,8 @@ public final class FlowBenchmark {
   private FlowBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    // The simulators answer through the JDK's HTTP server, which otherwise leaves Nagle's algorithm on:
-    // a small answer then waits for the client's delayed ACK (~40 ms), which would swamp the 20 ms latency.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Before the recording proxy's server starts: the JDK reads the setting once per process.
+    SimulatedMarketplace.answerPromptly();
     boolean quick = Arrays.asList(args).contains("--quick");
     RedisSettings redis = RedisSettings.fromEnv();
     FlowScenarios scenarios = new FlowScenarios(redis, quick);
